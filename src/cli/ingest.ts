@@ -1,0 +1,26 @@
+// `npm run ingest -- FILE…`: validates and loads facts files (docs/facts-format.md) through the
+// same pipeline as the seeds. An invalid file is rejected whole and nothing of it is written.
+import { loadConfig } from '../config';
+import { connect } from '../db/connect';
+import { migrate } from '../db/migrations';
+import { ingestFile, readFactsFile } from '../ingest/ingest';
+import { createLogger } from '../log';
+import { runCommand } from './run-command';
+
+runCommand(async () => {
+  const files = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  if (!files.length) throw new Error('usage: npm run ingest -- [--check] FILE.yaml…');
+  if (process.argv.includes('--check')) {
+    for (const file of files) readFactsFile(file);
+    console.log(`${files.length} file(s) valid`);
+    return;
+  }
+  const config = loadConfig();
+  const db = await connect(config, createLogger(config));
+  try {
+    await migrate(db);
+    for (const file of files) console.log(JSON.stringify(await ingestFile(db, file, { actor: `cli:${process.env.USER ?? 'unknown'}` })));
+  } finally {
+    await db.close();
+  }
+});

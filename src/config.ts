@@ -1,0 +1,124 @@
+// All configuration, read once from the environment and validated. A wrong value stops start-up
+// with one line that names the variable and what it expects (see ConfigError).
+import { z } from 'zod';
+
+/** Thrown for an invalid environment variable; its message is the one line shown to the user. */
+export class ConfigError extends Error {
+  constructor(readonly variable: string, expected: string, got: string) {
+    super(`Invalid ${variable}=${JSON.stringify(got)}: expected ${expected}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const NEO4J_SCHEMES = ['neo4j', 'neo4j+s', 'neo4j+ssc', 'bolt', 'bolt+s', 'bolt+ssc'];
+
+const port = (what: string) =>
+  z.coerce.number({ message: what }).int(what).min(1, what).max(65535, what);
+const positiveInt = (what: string) => z.coerce.number({ message: what }).int(what).min(1, what);
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** Each variable: its validator and the phrase that says what it expects. */
+const variables = {
+  NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'development, production or test' }).default('development'),
+  HOST: z.string().min(1, 'a host name or IP address').default('127.0.0.1'),
+  PORT: port('an integer port 1-65535').default(4000),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'fatal, error, warn, info, debug, trace or silent' })
+    .default('info'),
+  NEO4J_URI: z
+    .string()
+    .refine((v) => {
+      try {
+        return NEO4J_SCHEMES.includes(new URL(v).protocol.replace(/:$/, ''));
+      } catch {
+        return false;
+      }
+    }, `a Neo4j URI with scheme ${NEO4J_SCHEMES.join(', ')} (e.g. bolt://127.0.0.1:7687)`)
+    .optional(),
+  NEO4J_USER: z.string().min(1, 'a user name').default('neo4j'),
+  NEO4J_PASSWORD: z.string().optional(),
+  NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, 'a Neo4j database name').optional(),
+  LOCAL_NEO4J_PORT: port('an integer port 1-65535').default(7687),
+  LOCAL_NEO4J_HEAP: z.string().regex(/^\d+[mg]$/, 'a JVM heap size such as 1g or 768m').default('1g'),
+  LOCAL_NEO4J_PAGECACHE_MB: positiveInt('a positive integer (MiB)').default(256),
+  QUERY_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(5000),
+  WRITE_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(30000),
+  NEO4J_CONNECT_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(2000),
+  NEO4J_POOL_SIZE: positiveInt('a positive integer').default(50),
+  SHUTDOWN_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(8000),
+  LOAD_SEEDS: bool.default(true),
+  CORS_ORIGINS: z.string().default('*'),
+};
+
+type Raw = { [K in keyof typeof variables]: z.infer<(typeof variables)[K]> };
+
+/** The validated configuration. */
+export interface Config {
+  env: Raw['NODE_ENV'];
+  production: boolean;
+  host: string;
+  port: number;
+  logLevel: Raw['LOG_LEVEL'];
+  neo4j: {
+    /** Unset: the local Neo4j (started on demand) is used. */
+    uri: string | undefined;
+    user: string;
+    password: string | undefined;
+    database: string | undefined;
+    connectTimeoutMs: number;
+    poolSize: number;
+  };
+  localNeo4j: { port: number; heap: string; pageCacheMb: number };
+  queryTimeoutMs: number;
+  writeTimeoutMs: number;
+  shutdownTimeoutMs: number;
+  loadSeeds: boolean;
+  /** '*' or the allowed origins. */
+  corsOrigins: '*' | string[];
+}
+
+/** Reads and validates the environment; throws ConfigError on the first invalid variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(variables)) {
+    const value = env[name];
+    const result = (schema as z.ZodType).safeParse(value === '' ? undefined : value);
+    if (!result.success) {
+      throw new ConfigError(name, result.error.issues[0]?.message ?? 'a valid value', String(value));
+    }
+    raw[name] = result.data;
+  }
+  const r = raw as Raw;
+  const origins = r.CORS_ORIGINS.trim();
+  return {
+    env: r.NODE_ENV,
+    production: r.NODE_ENV === 'production',
+    host: r.HOST,
+    port: r.PORT,
+    logLevel: r.LOG_LEVEL,
+    neo4j: {
+      uri: r.NEO4J_URI,
+      user: r.NEO4J_USER,
+      password: r.NEO4J_PASSWORD,
+      database: r.NEO4J_DATABASE,
+      connectTimeoutMs: r.NEO4J_CONNECT_TIMEOUT_MS,
+      poolSize: r.NEO4J_POOL_SIZE,
+    },
+    localNeo4j: { port: r.LOCAL_NEO4J_PORT, heap: r.LOCAL_NEO4J_HEAP, pageCacheMb: r.LOCAL_NEO4J_PAGECACHE_MB },
+    queryTimeoutMs: r.QUERY_TIMEOUT_MS,
+    writeTimeoutMs: r.WRITE_TIMEOUT_MS,
+    shutdownTimeoutMs: r.SHUTDOWN_TIMEOUT_MS,
+    loadSeeds: r.LOAD_SEEDS,
+    corsOrigins: origins === '*' ? '*' : origins.split(',').map((o) => o.trim()).filter(Boolean),
+  };
+}
+
+/** The names of every variable the configuration reads (docs and the compose-file test use it). */
+export const CONFIG_VARIABLES = Object.keys(variables);
+
+/** The Bolt URI to use: NEO4J_URI, or the local Neo4j's. */
+export function neo4jUri(config: Config): string {
+  return config.neo4j.uri ?? `bolt://127.0.0.1:${config.localNeo4j.port}`;
+}

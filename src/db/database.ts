@@ -1,0 +1,173 @@
+// The only module that imports neo4j-driver: sessions, access mode (READ routing for reads),
+// per-transaction timeouts, conversion of driver values to plain JSON, and error mapping.
+import neo4j, { Driver, ManagedTransaction, Neo4jError, QueryResult, RecordShape } from 'neo4j-driver';
+import { AppError, ErrorCode } from '../errors';
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+/** A transaction handed to write work: run parameterised Cypher, get plain rows back. */
+export interface Tx {
+  run(cypher: string, params?: Params): Promise<Row[]>;
+}
+
+export interface DatabaseOptions {
+  uri: string;
+  user: string;
+  password?: string;
+  database?: string;
+  /** Server-side timeout of a read transaction. */
+  readTimeoutMs: number;
+  /** Server-side timeout of a write transaction. */
+  writeTimeoutMs: number;
+  connectTimeoutMs: number;
+  poolSize: number;
+}
+
+/** A handle on one Neo4j DBMS (single server, cluster or Aura). */
+export class Database {
+  private readonly driver: Driver;
+
+  constructor(private readonly options: DatabaseOptions) {
+    const auth = options.password ? neo4j.auth.basic(options.user, options.password) : neo4j.auth.basic(options.user, '');
+    this.driver = neo4j.driver(options.uri, auth, {
+      maxConnectionPoolSize: options.poolSize,
+      // An HTTP API must fail fast when the database is away, not wait the driver's 60 s default.
+      connectionAcquisitionTimeout: options.connectTimeoutMs + 1000,
+      connectionTimeout: options.connectTimeoutMs,
+      maxTransactionRetryTime: 1000,
+      disableLosslessIntegers: false,
+      logging: { level: 'error', logger: () => undefined },
+    });
+  }
+
+  /** Runs one read query in a read transaction (READ routing), with the read timeout. */
+  async read(cypher: string, params: Params = {}, timeoutMs = this.options.readTimeoutMs): Promise<Row[]> {
+    const session = this.driver.session({ defaultAccessMode: neo4j.session.READ, database: this.options.database });
+    try {
+      return await session.executeRead((tx) => runPlain(tx, cypher, params), { timeout: timeoutMs });
+    } catch (error) {
+      throw mapError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs `work` in one write transaction: all of it is committed, or none. Keep it idempotent (it may be retried). */
+  async write<T>(work: (tx: Tx) => Promise<T>, timeoutMs = this.options.writeTimeoutMs): Promise<T> {
+    const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE, database: this.options.database });
+    try {
+      return await session.executeWrite((tx) => work({ run: (c, p) => runPlain(tx, c, p ?? {}) }), { timeout: timeoutMs });
+    } catch (error) {
+      throw mapError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs one schema statement (constraints, indexes) in its own auto-commit transaction. */
+  async schema(cypher: string, params: Params = {}): Promise<void> {
+    const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE, database: this.options.database });
+    try {
+      await session.run(cypher, params);
+    } catch (error) {
+      throw mapError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** True when the database answers a trivial read within `timeoutMs`. */
+  async ping(timeoutMs = this.options.connectTimeoutMs): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    const probe = this.read('RETURN 1 AS ok', {}, timeoutMs).then(
+      () => true,
+      () => false,
+    );
+    try {
+      return await Promise.race([probe, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+async function runPlain(tx: ManagedTransaction, cypher: string, params: Params): Promise<Row[]> {
+  const result: QueryResult<RecordShape> = await tx.run(cypher, toDriverParams(params));
+  return result.records.map((record) => {
+    const row: Row = {};
+    for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
+    return row;
+  });
+}
+
+/** Integers that the query needs as integers (LIMIT, SKIP) must be sent as Neo4j Integers. */
+export function int(value: number): unknown {
+  return neo4j.int(value);
+}
+
+function toDriverParams(params: Params): Params {
+  // undefined is not a Cypher value; null is.
+  const out: Params = {};
+  for (const [k, v] of Object.entries(params)) out[k] = v === undefined ? null : v;
+  return out;
+}
+
+/** Converts driver values to plain JSON: Integers to numbers (strings when unsafe), temporals to ISO strings, graph objects to their properties. */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
+  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (
+    neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value) ||
+    neo4j.isTime(value) || neo4j.isLocalTime(value) || neo4j.isDuration(value)
+  ) {
+    return value.toString();
+  }
+  if (neo4j.isNode(value) || neo4j.isRelationship(value)) return toPlain(value.properties);
+  if (neo4j.isPath(value)) return value.segments.map((s) => toPlain([s.start, s.relationship, s.end]));
+  if (typeof value === 'object') {
+    const out: Row = {};
+    for (const [k, v] of Object.entries(value as Row)) out[k] = toPlain(v);
+    return out;
+  }
+  return value;
+}
+
+const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+const TIMED_OUT = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+  'Neo.TransientError.Transaction.TransactionTimedOut',
+]);
+
+/** Maps a driver error to an AppError with a stable code; the original stays as `cause` for logs only. */
+export function mapError(error: unknown): Error {
+  if (error instanceof AppError) return error;
+  if (error instanceof Neo4jError) {
+    const code = error.code;
+    let mapped: AppError;
+    if (UNAVAILABLE.has(code) || /connect|acquisition|ECONNREFUSED/i.test(error.message) && !code.startsWith('Neo.')) {
+      mapped = new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable; try again shortly.');
+    } else if (TIMED_OUT.has(code)) {
+      mapped = new AppError(ErrorCode.QUERY_TIMEOUT, 'The query took too long and was stopped.');
+    } else if (code.startsWith('Neo.TransientError.General.MemoryPoolOutOfMemoryError') || code.includes('MemoryLimit')) {
+      mapped = new AppError(ErrorCode.QUERY_TOO_EXPENSIVE, 'The query needed more memory than allowed.');
+    } else if (code.startsWith('Neo.ClientError.Schema.ConstraintValidationFailed')) {
+      mapped = new AppError(ErrorCode.BAD_USER_INPUT, 'The data conflicts with existing data (a uniqueness rule).');
+    } else {
+      mapped = new AppError(ErrorCode.INTERNAL_SERVER_ERROR, 'A database error occurred.');
+    }
+    (mapped as { cause?: unknown }).cause = error;
+    return mapped;
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}

@@ -1,0 +1,75 @@
+// Schema migrations: the Cypher files in schema/migrations/, applied in order of their number,
+// each statement idempotent (IF NOT EXISTS). The applied versions are recorded as
+// (:SchemaMigration {version, name, checksum, appliedAt}) nodes.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Database, int } from './database';
+import { PROJECT_ROOT } from '../localdb/paths';
+
+export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'schema', 'migrations');
+
+export interface Migration {
+  version: number;
+  name: string;
+  checksum: string;
+  statements: string[];
+}
+
+/** Splits a Cypher script into statements: `;` ends a statement; `//` comment lines are dropped. */
+export function splitStatements(script: string): string[] {
+  return script
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('//'))
+    .join('\n')
+    .split(/;\s*(?:\n|$)/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Reads the migrations folder; file names are NNNN-name.cypher. */
+export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
+  const files = fs.readdirSync(dir).filter((f) => /^\d{4}-[\w-]+\.cypher$/.test(f)).sort();
+  const migrations = files.map((file) => {
+    const script = fs.readFileSync(path.join(dir, file), 'utf8');
+    return {
+      version: Number(file.slice(0, 4)),
+      name: file.replace(/\.cypher$/, ''),
+      checksum: crypto.createHash('sha256').update(script).digest('hex'),
+      statements: splitStatements(script),
+    };
+  });
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`Migration ${m.name}: expected version ${i + 1} (migrations are numbered 0001, 0002, … without gaps)`);
+  });
+  return migrations;
+}
+
+/** Applies every migration not yet recorded; returns the database's schema version afterwards. */
+export async function migrate(db: Database, migrations = readMigrations()): Promise<{ version: number; applied: string[] }> {
+  // The constraint on SchemaMigration is itself part of 0001; the bookkeeping query works without it.
+  const rows = await db.read('MATCH (m:SchemaMigration) RETURN m.version AS version ORDER BY version');
+  const done = new Set(rows.map((r) => Number(r.version)));
+  const applied: string[] = [];
+  for (const migration of migrations) {
+    if (done.has(migration.version)) continue;
+    for (const statement of migration.statements) await db.schema(statement);
+    await db.schema('CALL db.awaitIndexes(300)');
+    await db.write((tx) =>
+      tx.run(
+        `MERGE (m:SchemaMigration {version: $version})
+         ON CREATE SET m.appliedAt = datetime()
+         SET m.name = $name, m.checksum = $checksum`,
+        { version: int(migration.version), name: migration.name, checksum: migration.checksum },
+      ),
+    );
+    applied.push(migration.name);
+  }
+  return { version: migrations.length, applied };
+}
+
+/** The highest migration version recorded in the database (0 when none). */
+export async function schemaVersion(db: Database): Promise<number> {
+  const rows = await db.read('MATCH (m:SchemaMigration) RETURN max(m.version) AS version');
+  return Number(rows[0]?.version ?? 0);
+}

@@ -1,0 +1,18 @@
+// Where the local Neo4j keeps its jars, compiled launcher, store and logs: all under .neo4j/ (git-ignored).
+import path from 'node:path';
+
+/** The project's root folder (where package.json is), from src/ or dist/src/. */
+export const PROJECT_ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../../..' : '../..');
+
+const base = process.env.LOCAL_NEO4J_DIR ? path.resolve(process.env.LOCAL_NEO4J_DIR) : path.join(PROJECT_ROOT, '.neo4j');
+
+export const localPaths = {
+  base,
+  lib: path.join(base, 'lib'),
+  classes: path.join(base, 'classes'),
+  home: path.join(base, 'home'),
+  pidFile: path.join(base, 'neo4j.pid'),
+  logFile: path.join(base, 'neo4j.out.log'),
+  pom: path.join(PROJECT_ROOT, 'neo4j', 'pom.xml'),
+  launcherSource: path.join(PROJECT_ROOT, 'neo4j', 'Launcher.java'),
+};

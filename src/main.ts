@@ -1,0 +1,64 @@
+// Entry point of `npm start`: configuration → database (the local Neo4j when NEO4J_URI is unset)
+// → migrations → seeds → listen. SIGTERM/SIGINT drain HTTP, close the driver and exit 0.
+import { ConfigError, loadConfig } from './config';
+import { connect } from './db/connect';
+import { migrate } from './db/migrations';
+import { createLogger } from './log';
+import { buildServer } from './server/app';
+import { loadSeeds } from './ingest/seeds';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const log = createLogger(config);
+  const db = await connect(config, log);
+  const { version, applied } = await migrate(db);
+  log.info({ schemaVersion: version, applied }, 'schema migrations applied');
+  if (config.loadSeeds) {
+    const summary = await loadSeeds(db, log);
+    log.info({ seeds: summary }, 'seeds loaded');
+  }
+
+  const server = await buildServer({ config, db, log });
+  await new Promise<void>((resolve, reject) => {
+    server.httpServer.once('error', reject);
+    server.httpServer.listen(config.port, config.host, resolve);
+  });
+  log.info(`officials-graph listening on http://${config.host}:${config.port}/graphql`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    force.unref();
+    try {
+      await server.stop();
+      await db.close();
+      log.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      log.error({ err: error }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

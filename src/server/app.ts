@@ -1,0 +1,78 @@
+// Builds the HTTP server (not listening): /graphql (Apollo Server 5 on Express 5), /healthz, /readyz.
+// Only src/main.ts listens; tests build the server and listen on a free port themselves.
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express from 'express';
+import type { Config } from '../config';
+import type { Database } from '../db/database';
+import type { Logger } from '../log';
+import { buildContext, Context } from '../graphql/context';
+import { formatError } from '../graphql/format-error';
+import { resolvers } from '../graphql/resolvers';
+import { loadTypeDefs } from '../graphql/schema';
+
+export interface BuiltServer {
+  httpServer: http.Server;
+  apollo: ApolloServer<Context>;
+  /** Drains HTTP and stops Apollo; the caller closes the database afterwards. */
+  stop(): Promise<void>;
+}
+
+export interface ServerDeps {
+  config: Config;
+  db: Database;
+  log: Logger;
+}
+
+/** Builds Apollo, Express and the health routes around one database handle. */
+export async function buildServer({ config, db, log }: ServerDeps): Promise<BuiltServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+
+  const apollo = new ApolloServer<Context>({
+    typeDefs: loadTypeDefs(),
+    resolvers,
+    introspection: true,
+    includeStacktraceInErrorResponses: !config.production,
+    hideSchemaDetailsFromClientErrors: config.production,
+    formatError: formatError(config.production),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const up = await db.ping(Math.min(config.neo4j.connectTimeoutMs, 3000));
+    res.status(up ? 200 : 503).json({ status: up ? 'ready' : 'unavailable', database: up ? 'up' : 'down' });
+  });
+
+  app.use(
+    '/graphql',
+    cors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins, methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 }),
+    express.json({ limit: '100kb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const header = req.headers['x-request-id'];
+        const requestId = typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
+        res.setHeader('x-request-id', requestId);
+        return buildContext(db, log, requestId);
+      },
+    }),
+  );
+
+  return {
+    httpServer,
+    apollo,
+    stop: async () => {
+      await apollo.stop();
+    },
+  };
+}

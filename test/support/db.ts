@@ -1,0 +1,40 @@
+// The one helper integration tests use to reach the database: connect (migrated), load the seeds,
+// and remove what a test created (ids under a test prefix), so tests can share a running Neo4j.
+import { loadConfig, Config } from '../../src/config';
+import { createDatabase } from '../../src/db/connect';
+import { Database } from '../../src/db/database';
+import { migrate } from '../../src/db/migrations';
+import { loadSeeds } from '../../src/ingest/seeds';
+
+/** Ids of nodes that tests create contain this marker, e.g. person/zz-test-a. */
+export const TEST_MARK = 'zz-test';
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', ...overrides });
+}
+
+/** A migrated Database with the seeds loaded (idempotent). Close it in afterAll. */
+export async function openTestDb(options: { seeds?: boolean } = {}): Promise<Database> {
+  const db = createDatabase(testConfig());
+  await migrate(db);
+  if (options.seeds !== false) await loadSeeds(db);
+  return db;
+}
+
+/** Deletes every node a test created (ids containing TEST_MARK) and the facts attached to them. */
+export async function cleanTestData(db: Database): Promise<void> {
+  await db.write((tx) =>
+    tx.run(
+      `MATCH (n) WHERE n.id CONTAINS $mark
+       OPTIONAL MATCH (n)<-[:INGESTED]-(i:Ingestion)
+       DETACH DELETE n, i`,
+      { mark: TEST_MARK },
+    ),
+  );
+}
+
+/** Node and relationship counts of the whole graph. */
+export async function graphCounts(db: Database): Promise<{ nodes: number; relationships: number }> {
+  const [row] = await db.read('CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships');
+  return { nodes: Number(row?.nodes), relationships: Number(row?.relationships) };
+}
