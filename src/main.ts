@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await server.stop();
+      log.debug('http drained, apollo stopped');
       await db.close();
       log.info('stopped');
       process.exit(0);

@@ -39,6 +39,8 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
     typeDefs: loadTypeDefs(),
     resolvers,
     introspection: true,
+    // src/main.ts owns the signals: it drains HTTP, stops Apollo and closes the driver in order.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !config.production,
     hideSchemaDetailsFromClientErrors: config.production,
     formatError: formatError(config.production),
