@@ -48,6 +48,15 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
   });
   await apollo.start();
 
+  // Every response carries a request id (the caller's, when it is safe to echo), also in the logs.
+  app.use((req, res, next) => {
+    const header = req.headers['x-request-id'];
+    const requestId = typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader('x-request-id', requestId);
+    next();
+  });
+
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -61,12 +70,7 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
     cors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins, methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 }),
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const header = req.headers['x-request-id'];
-        const requestId = typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
-        res.setHeader('x-request-id', requestId);
-        return buildContext(db, log, requestId);
-      },
+      context: async ({ res }) => buildContext(db, log, res.locals.requestId as string),
     }),
   );
 
