@@ -118,10 +118,10 @@ export async function writeFacts(tx: Tx, plan: Plan): Promise<WriteCounts> {
     { id: sourceId, props: { ...split(source, ['id', 'textFile']).props, text: plan.sourceText, titleFolded: fold(source.title) } },
   );
   const attested = source.publishedAt;
-  const nameKeys = (item: Item, names: unknown[]) => ({
-    nameFolded: fold(String(item.name ?? item.label ?? item.role)),
-    searchKeys: searchKeys(names.flat() as string[]),
-  });
+  const nameKeys = (item: Item, names: unknown[]) => {
+    const keys = searchKeys(names.flat() as string[]);
+    return { nameFolded: fold(String(item.name ?? item.label ?? item.role)), searchKeys: keys, searchText: keys.join(' | ') };
+  };
   await mergeEntities(tx, 'Organization', plan.organizations, sourceId, (o) => nameKeys(o, [o.name, o.nameEn, o.aliases, o.abbreviations]));
   await mergeEntities(tx, 'Person', plan.persons, sourceId, (p) => nameKeys(p, [p.name, p.aliases]));
   await mergeEntities(tx, 'Position', plan.positions, sourceId, (p) => nameKeys(p, [p.label, p.labelEn, p.role, p.roleEn]));

@@ -2,6 +2,7 @@
 // need the whole file (references, quotes in the text, unique ids) live in validate.ts.
 import { z } from 'zod';
 import { PARTIAL_DATE } from '../model/dates';
+import { enumValues } from '../model/model';
 
 const date = z
   .union([z.string(), z.number()])
@@ -16,7 +17,7 @@ const anyId = z.string().regex(/^[a-z-]+\/[a-z0-9]+(?:[-/][a-z0-9]+)*$/, 'expect
 const agentId = z.string().regex(/^(person|organization)\/[a-z0-9]+(?:[-/][a-z0-9]+)*$/, 'expected a person/… or organization/… id');
 const quotes = z.array(text).default([]);
 
-export const CONFIDENCE = ['high', 'medium', 'low'] as const;
+export const CONFIDENCE = enumValues('Confidence');
 export const evidence = z.object({ quote: text }).strict();
 
 /** Fields every fact has: evidence (≥1 quote), confidence, inferred, note, optional explicit id. */
@@ -28,16 +29,9 @@ const factBase = {
   note: optionalText,
 };
 
-export const ORGANIZATION_CLASSIFICATIONS = [
-  'government', 'ministry', 'court', 'procuracy', 'inspectorate', 'audit_office', 'army', 'police',
-  'military_unit', 'command', 'general_department', 'department', 'party_body', 'party_committee',
-  'committee', 'emulation_bloc', 'office', 'media', 'other',
-] as const;
-export const PARTICIPATION_ROLES = [
-  'organizer', 'chair', 'opening_speaker', 'closing_speaker', 'reporter', 'speaker', 'attendee',
-  'signatory', 'representative', 'issuer', 'launcher', 'recipient',
-] as const;
-export const MEMBERSHIP_ROLES = ['member', 'head', 'deputy_head'] as const;
+export const ORGANIZATION_CLASSIFICATIONS = enumValues('OrganizationClassification');
+export const PARTICIPATION_ROLES = enumValues('ParticipationRole');
+export const MEMBERSHIP_ROLES = enumValues('MembershipRole');
 
 export const sourceSchema = z
   .object({
@@ -61,7 +55,7 @@ export const personSchema = z
     familyName: optionalText,
     givenName: optionalText,
     aliases: z.array(text).default([]),
-    gender: z.enum(['male', 'female']).nullish().transform((v) => v ?? null),
+    gender: z.enum(enumValues('Gender')).nullish().transform((v) => v ?? null),
     birthDate: optionalDate,
     mentions: quotes,
   })
@@ -100,11 +94,11 @@ export const eventSchema = z
     id: id('event'),
     name: text,
     nameEn: optionalText,
-    classification: z.enum(['conference', 'call', 'congress', 'ceremony', 'election', 'meeting', 'other']),
+    classification: z.enum(enumValues('EventClassification')),
     startDate: optionalDate,
     endDate: optionalDate,
     place: optionalText,
-    status: z.enum(['held', 'planned', 'cancelled']).default('held'),
+    status: z.enum(enumValues('EventStatus')).default('held'),
     mentions: quotes,
   })
   .strict();
@@ -114,7 +108,7 @@ export const awardSchema = z
     id: id('award'),
     name: text,
     nameEn: optionalText,
-    classification: z.enum(['flag', 'certificate', 'order', 'medal', 'commemorative_medal', 'title', 'other']),
+    classification: z.enum(enumValues('AwardClassification')),
     mentions: quotes,
   })
   .strict();
@@ -126,12 +120,12 @@ export const occupancySchema = z
     position: id('position'),
     startDate: optionalDate,
     endDate: optionalDate,
-    status: z.enum(['current', 'ended', 'unknown']).default('unknown'),
+    status: z.enum(enumValues('OccupancyStatus')).default('unknown'),
   })
   .strict();
 
 export const rankHoldingSchema = z
-  .object({ ...factBase, holder: id('person'), rank: id('rank'), force: z.enum(['army', 'police']), since: optionalDate })
+  .object({ ...factBase, holder: id('person'), rank: id('rank'), force: z.enum(enumValues('Force')), since: optionalDate })
   .strict();
 
 export const participationSchema = z
@@ -150,7 +144,7 @@ export const conferralSchema = z
     ...factBase,
     award: id('award'),
     recipient: agentId,
-    status: z.enum(['proposed', 'conferred']),
+    status: z.enum(enumValues('ConferralStatus')),
     date: optionalDate,
     decidedAt: id('event').nullish().transform((v) => v ?? null),
     grantor: id('organization').nullish().transform((v) => v ?? null),
@@ -171,7 +165,7 @@ export const membershipSchema = z
   .strict();
 
 export const subordinationSchema = z
-  .object({ ...factBase, child: id('organization'), parent: id('organization'), relation: z.enum(['part_of', 'party_body_of']).default('part_of') })
+  .object({ ...factBase, child: id('organization'), parent: id('organization'), relation: z.enum(enumValues('SubordinationRelation')).default('part_of') })
   .strict();
 
 export const factsFileSchema = z

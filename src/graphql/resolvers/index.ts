@@ -1,4 +1,10 @@
-// All resolvers, merged. Resolvers stay thin: they call src/graph/ and shape nothing themselves.
+// All resolvers, merged. Resolvers stay thin: they call src/graph/ through the request's loaders.
+import type { IResolvers } from '@graphql-tools/utils';
+import type { Context } from '../context';
+import { DateScalar } from '../scalars';
 import { aboutResolvers } from './about';
+import { computedResolvers } from './computed';
+import { modelResolvers } from './model';
+import { queryResolvers } from './query';
 
-export const resolvers = [aboutResolvers];
+export const resolvers = [{ Date: DateScalar }, modelResolvers(), computedResolvers, queryResolvers, aboutResolvers] as IResolvers<unknown, Context>[];

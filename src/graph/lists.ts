@@ -1,0 +1,177 @@
+// Filtered, sorted lists with Relay cursor pagination (keyset: the cursor holds the last item's sort
+// key and id, so pages stay stable while data is added). One query returns the page and the total.
+import type { Database, Params } from '../db/database';
+import { int } from '../db/database';
+import { AppError, ErrorCode } from '../errors';
+import { dateHi, dateLo } from '../model/dates';
+import { fold } from '../text/fold';
+import { GraphNode, project } from './nodes';
+import { model } from '../model/model';
+
+export const MAX_PAGE_SIZE = 100;
+
+export interface Page {
+  items: Array<{ node: GraphNode; cursor: string }>;
+  totalCount: number;
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+interface ListQuery {
+  label: 'Person' | 'Organization' | 'Event' | 'Source';
+  /** Fixed Cypher conditions on `n`; every value they use is in `params`. */
+  where: string[];
+  params: Params;
+  /** A fixed Cypher expression on `n` to sort by (then by id). */
+  sortKey: string;
+  descending: boolean;
+  first: number;
+  after: string | null | undefined;
+}
+
+export function encodeCursor(key: unknown, id: string): string {
+  return Buffer.from(JSON.stringify([key, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [string, string] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') return [value[0], value[1]];
+  } catch {
+    /* fall through */
+  }
+  throw new AppError(ErrorCode.BAD_USER_INPUT, 'after: not a cursor this API gave out (use pageInfo.endCursor of the previous page)', { argument: 'after' });
+}
+
+export function checkPageSize(first: number): void {
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `first: must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`, { argument: 'first', max: MAX_PAGE_SIZE });
+  }
+}
+
+async function listPage(db: Database, q: ListQuery): Promise<Page> {
+  checkPageSize(q.first);
+  const [afterKey, afterId] = q.after ? decodeCursor(q.after) : [null, null];
+  const cmp = q.descending ? '<' : '>';
+  const order = q.descending ? 'DESC' : 'ASC';
+  const where = q.where.length ? q.where.join(' AND ') : 'true';
+  const rows = await db.read(
+    `CALL () {
+       MATCH (n:${q.label}) WHERE ${where}
+       RETURN count(n) AS total
+     }
+     CALL () {
+       MATCH (n:${q.label}) WHERE ${where}
+       WITH n, ${q.sortKey} AS sortKey
+       WHERE $afterId IS NULL OR sortKey ${cmp} $afterKey OR (sortKey = $afterKey AND n.id ${cmp} $afterId)
+       RETURN n, sortKey ORDER BY sortKey ${order}, n.id ${order} LIMIT $limit
+     }
+     RETURN total, collect({node: ${project('n')}, sortKey: sortKey}) AS page`,
+    { ...q.params, afterKey, afterId, limit: int(q.first + 1), typeNames: Object.keys(model.types) },
+  );
+  const row = rows[0];
+  const page = ((row?.page as Array<{ node: GraphNode; sortKey: string }>) ?? []);
+  return {
+    items: page.slice(0, q.first).map((p) => ({ node: p.node, cursor: encodeCursor(p.sortKey, p.node.id) })),
+    totalCount: Number(row?.total ?? 0),
+    hasNextPage: page.length > q.first,
+    hasPreviousPage: !!q.after,
+  };
+}
+
+const AT = `($atLo IS NULL OR ((o.validFrom IS NULL OR o.validFrom <= $atHi) AND (o.validTo IS NULL OR o.validTo >= $atLo)))`;
+
+function atParams(at: string | null | undefined): Params {
+  return { atLo: at ? dateLo(at) : null, atHi: at ? dateHi(at) : null };
+}
+
+export interface PersonFilter {
+  name?: string | null;
+  organization?: string | null;
+  role?: string | null;
+  at?: string | null;
+  event?: string | null;
+}
+
+export function listPeople(db: Database, filter: PersonFilter, order: 'NAME_ASC' | 'NAME_DESC', first: number, after?: string | null): Promise<Page> {
+  const where: string[] = [];
+  if (filter.name) where.push('any(k IN n.searchKeys WHERE k CONTAINS $name)');
+  if (filter.organization || filter.role || filter.at) {
+    where.push(`EXISTS {
+      MATCH (n)<-[:HOLDER]-(o:Occupancy)-[:POSITION]->(p:Position)-[:ORGANIZATION]->(org:Organization)
+      WHERE ($organization IS NULL OR org.id = $organization)
+        AND ($role IS NULL OR $role IN p.searchKeys)
+        AND ${AT}
+    }`);
+  }
+  if (filter.event) where.push('EXISTS { MATCH (n)<-[:PARTICIPANT]-(:Participation)-[:EVENT]->(:Event {id: $event}) }');
+  return listPage(db, {
+    label: 'Person',
+    where,
+    params: { name: filter.name ? fold(filter.name) : null, organization: filter.organization ?? null, role: filter.role ? fold(filter.role) : null, event: filter.event ?? null, ...atParams(filter.at) },
+    sortKey: 'n.nameFolded',
+    descending: order === 'NAME_DESC',
+    first,
+    after,
+  });
+}
+
+export interface OrganizationFilter {
+  name?: string | null;
+  classification?: string[] | null;
+  parent?: string | null;
+  event?: string | null;
+}
+
+export function listOrganizations(db: Database, filter: OrganizationFilter, order: 'NAME_ASC' | 'NAME_DESC', first: number, after?: string | null): Promise<Page> {
+  const where: string[] = [];
+  if (filter.name) where.push('any(k IN n.searchKeys WHERE k CONTAINS $name)');
+  if (filter.classification?.length) where.push('n.classification IN $classification');
+  if (filter.parent) where.push('EXISTS { MATCH (n)<-[:CHILD]-(:Subordination)-[:PARENT]->(:Organization {id: $parent}) }');
+  if (filter.event) where.push('EXISTS { MATCH (n)<-[:PARTICIPANT]-(:Participation)-[:EVENT]->(:Event {id: $event}) }');
+  return listPage(db, {
+    label: 'Organization',
+    where,
+    params: { name: filter.name ? fold(filter.name) : null, classification: filter.classification ?? null, parent: filter.parent ?? null, event: filter.event ?? null },
+    sortKey: 'n.nameFolded',
+    descending: order === 'NAME_DESC',
+    first,
+    after,
+  });
+}
+
+export interface EventFilter {
+  name?: string | null;
+  classification?: string[] | null;
+  from?: string | null;
+  to?: string | null;
+  participant?: string | null;
+}
+
+export function listEvents(db: Database, filter: EventFilter, order: 'DATE_DESC' | 'DATE_ASC' | 'NAME_ASC', first: number, after?: string | null): Promise<Page> {
+  const where: string[] = [];
+  if (filter.name) where.push('any(k IN n.searchKeys WHERE k CONTAINS $name)');
+  if (filter.classification?.length) where.push('n.classification IN $classification');
+  if (filter.from) where.push('n.validTo >= $from');
+  if (filter.to) where.push('n.validFrom <= $to');
+  if (filter.participant) where.push('EXISTS { MATCH (n)<-[:EVENT]-(:Participation)-[:PARTICIPANT]->(:Entity {id: $participant}) }');
+  return listPage(db, {
+    label: 'Event',
+    where,
+    params: {
+      name: filter.name ? fold(filter.name) : null,
+      classification: filter.classification ?? null,
+      from: filter.from ? dateLo(filter.from) : null,
+      to: filter.to ? dateHi(filter.to) : null,
+      participant: filter.participant ?? null,
+    },
+    sortKey: order === 'NAME_ASC' ? 'n.nameFolded' : "coalesce(n.validFrom, '')",
+    descending: order === 'DATE_DESC',
+    first,
+    after,
+  });
+}
+
+export function listSources(db: Database, first: number, after?: string | null): Promise<Page> {
+  return listPage(db, { label: 'Source', where: [], params: {}, sortKey: "coalesce(n.publishedAt, '')", descending: true, first, after });
+}

@@ -1,0 +1,128 @@
+// Reads nodes and their neighbours, always in batches (one query for many ids), so the GraphQL
+// layer can resolve a whole level of a nested query with one round trip per field.
+// Labels and relationship types come from schema/model.yaml only; every value is a parameter.
+import type { Database, Row } from '../db/database';
+import { dateHi, dateLo } from '../model/dates';
+import { model } from '../model/model';
+
+/** A node as the API sees it: its properties plus __typename (its model label). */
+export type GraphNode = Row & { id: string; __typename: string };
+
+const TYPE_NAMES = Object.keys(model.types);
+const RELATIONSHIPS = new Set(
+  Object.values(model.types).flatMap((t) => [...Object.values(t.references ?? {}), ...Object.values(t.incoming ?? {})].map((r) => r.rel)),
+);
+
+/** Guards the only strings ever spliced into Cypher: labels and relationship types from the model. */
+function label(name: string): string {
+  if (!TYPE_NAMES.includes(name)) throw new Error(`Unknown label ${name}`);
+  return name;
+}
+function relType(name: string): string {
+  if (!RELATIONSHIPS.has(name)) throw new Error(`Unknown relationship type ${name}`);
+  return name;
+}
+
+/** Cypher projection of node `n` into a GraphNode (the big `text` of a Source is left out). */
+export const project = (n: string) =>
+  `${n} {.*, text: null, __typename: head([l IN labels(${n}) WHERE l IN $typeNames])}`;
+
+/** Entities and facts by id; unknown ids are absent from the map. */
+export async function nodesById(db: Database, ids: readonly string[]): Promise<Map<string, GraphNode>> {
+  const rows = await db.read(
+    `UNWIND $ids AS id
+     CALL (id) {
+       MATCH (n:Entity {id: id}) RETURN n
+       UNION
+       MATCH (n:Fact {id: id}) RETURN n
+     }
+     RETURN ${project('n')} AS node`,
+    { ids: [...new Set(ids)], typeNames: TYPE_NAMES },
+  );
+  return new Map(rows.map((r) => [(r.node as GraphNode).id, r.node as GraphNode]));
+}
+
+/** The full text of sources, by id. */
+export async function sourceTexts(db: Database, ids: readonly string[]): Promise<Map<string, string | null>> {
+  const rows = await db.read('MATCH (s:Source) WHERE s.id IN $ids RETURN s.id AS id, s.text AS text', { ids: [...ids] });
+  return new Map(rows.map((r) => [r.id as string, (r.text as string | null) ?? null]));
+}
+
+/** For each id of a `fromLabel` node, the nodes its `rel` relationship points to. */
+export async function referenced(db: Database, fromLabel: string, rel: string, ids: readonly string[]): Promise<Map<string, GraphNode[]>> {
+  const rows = await db.read(
+    `MATCH (n:${label(fromLabel)})-[:${relType(rel)}]->(e:Entity)
+     WHERE n.id IN $ids
+     RETURN n.id AS key, ${project('e')} AS node
+     ORDER BY e.id`,
+    { ids: [...new Set(ids)], typeNames: TYPE_NAMES },
+  );
+  return group(rows);
+}
+
+/** Filters on incoming facts: `at` (held on that date) and equality on fact properties (role, status…). */
+export interface IncomingFilter {
+  at?: string | null;
+  equals?: Record<string, string | null | undefined>;
+}
+
+/** For each entity id, the `fromLabel` nodes whose `rel` relationship points to it, newest first. */
+export async function incoming(
+  db: Database,
+  fromLabel: string,
+  rel: string,
+  ids: readonly string[],
+  filter: IncomingFilter = {},
+): Promise<Map<string, GraphNode[]>> {
+  const equals = Object.entries(filter.equals ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string');
+  const rows = await db.read(
+    `MATCH (f:${label(fromLabel)})-[:${relType(rel)}]->(e:Entity)
+     WHERE e.id IN $ids
+       AND all(pair IN $equals WHERE f[pair[0]] = pair[1])
+       AND ($atLo IS NULL OR ((f.validFrom IS NULL OR f.validFrom <= $atHi) AND (f.validTo IS NULL OR f.validTo >= $atLo)))
+     RETURN e.id AS key, ${project('f')} AS node
+     ORDER BY coalesce(f.validFrom, '') DESC, f.id`,
+    {
+      ids: [...new Set(ids)],
+      equals,
+      atLo: filter.at ? dateLo(filter.at) : null,
+      atHi: filter.at ? dateHi(filter.at) : null,
+      typeNames: TYPE_NAMES,
+    },
+  );
+  return group(rows);
+}
+
+/** A source with the quotes from it that support a fact, or that mention an entity. */
+export interface Citation {
+  source: GraphNode;
+  quotes: string[];
+}
+
+/** For each fact id, its sources with the supporting quotes. */
+export async function citations(db: Database, ids: readonly string[], rel: 'SOURCED_FROM' | 'MENTIONED_IN'): Promise<Map<string, Citation[]>> {
+  const rows = await db.read(
+    `MATCH (n)-[r:${rel === 'SOURCED_FROM' ? 'SOURCED_FROM' : 'MENTIONED_IN'}]->(s:Source)
+     WHERE n.id IN $ids
+     RETURN n.id AS key, ${project('s')} AS source, r.quotes AS quotes
+     ORDER BY s.publishedAt DESC, s.id`,
+    { ids: [...new Set(ids)], typeNames: TYPE_NAMES },
+  );
+  const out = new Map<string, Citation[]>();
+  for (const row of rows) {
+    const list = out.get(row.key as string) ?? [];
+    list.push({ source: row.source as GraphNode, quotes: (row.quotes as string[] | null) ?? [] });
+    out.set(row.key as string, list);
+  }
+  return out;
+}
+
+function group(rows: Row[]): Map<string, GraphNode[]> {
+  const out = new Map<string, GraphNode[]>();
+  for (const row of rows) {
+    const list = out.get(row.key as string) ?? [];
+    list.push(row.node as GraphNode);
+    out.set(row.key as string, list);
+  }
+  return out;
+}

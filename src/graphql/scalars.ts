@@ -1,0 +1,20 @@
+// The Date scalar: ISO 8601 dates that may be partial (YYYY, YYYY-MM, YYYY-MM-DD).
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { isPartialDate } from '../model/dates';
+
+function parse(value: unknown): string {
+  if (typeof value !== 'string' || !isPartialDate(value)) {
+    throw new GraphQLError(`Date must be an ISO 8601 date such as "2024", "2024-04" or "2024-04-10"; got ${JSON.stringify(value)}`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  return value;
+}
+
+export const DateScalar = new GraphQLScalarType({
+  name: 'Date',
+  description: 'An ISO 8601 calendar date that may be partial: "2024", "2024-04" or "2024-04-10".',
+  serialize: (value) => String(value),
+  parseValue: parse,
+  parseLiteral: (ast) => parse(ast.kind === Kind.STRING ? ast.value : undefined),
+});
