@@ -1,6 +1,7 @@
-// Full-text search over application-folded names (src/text/fold.ts). The analyzer keeps stop words:
-// English stop-word lists would drop Vietnamese syllables such as An, Thế, Tô, Bế, Ôn.
-CREATE FULLTEXT INDEX search_names IF NOT EXISTS FOR (n:Person|Organization|Event) ON EACH [n.searchText]
+// Full-text search over application-folded names (src/text/fold.ts) and, for people, the titles of
+// the posts they hold or held (postText). The analyzer keeps stop words: English stop-word lists
+// would drop Vietnamese syllables such as An, Thế, Tô, Bế, Ôn.
+CREATE FULLTEXT INDEX search_names IF NOT EXISTS FOR (n:Person|Organization|Event) ON EACH [n.searchText, n.postText]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-no-stop-words' } };
 // Sorting and keyset pagination of lists.
 CREATE INDEX person_name_folded IF NOT EXISTS FOR (n:Person) ON (n.nameFolded);

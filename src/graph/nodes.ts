@@ -27,7 +27,7 @@ function relType(name: string): string {
 export const project = (n: string) =>
   `${n} {.*, text: null, __typename: head([l IN labels(${n}) WHERE l IN $typeNames])}`;
 
-/** Entities and facts by id; unknown ids are absent from the map. */
+/** Entities and facts by id (following merge redirects); unknown ids are absent from the map. */
 export async function nodesById(db: Database, ids: readonly string[]): Promise<Map<string, GraphNode>> {
   const rows = await db.read(
     `UNWIND $ids AS id
@@ -35,11 +35,14 @@ export async function nodesById(db: Database, ids: readonly string[]): Promise<M
        MATCH (n:Entity {id: id}) RETURN n
        UNION
        MATCH (n:Fact {id: id}) RETURN n
+       UNION
+       MATCH (:Redirect {id: id})-[:REDIRECTS_TO]->(n:Entity) RETURN n
      }
-     RETURN ${project('n')} AS node`,
+     RETURN id AS asked, ${project('n')} AS node`,
     { ids: [...new Set(ids)], typeNames: TYPE_NAMES },
   );
-  return new Map(rows.map((r) => [(r.node as GraphNode).id, r.node as GraphNode]));
+  // keyed by the id asked for: a merged-away id resolves to the entity it was merged into
+  return new Map(rows.map((r) => [r.asked as string, r.node as GraphNode]));
 }
 
 /** The full text of sources, by id. */

@@ -9,6 +9,9 @@ import { model } from '../model/model';
 import { GraphNode, project } from './nodes';
 
 export const MAX_SEARCH_RESULTS = 50;
+export const SEARCH_INDEX = 'search_names';
+/** Vietnamese syllables are short: a typo is tolerated from four letters ("toam" finds "toan"). */
+export const FUZZY_MIN_LENGTH = 4;
 export const SEARCH_LABELS = ['Person', 'Organization', 'Event'] as const;
 
 export interface SearchResult {
@@ -22,13 +25,16 @@ export function queryTerms(query: string): string[] {
   return fold(query).split(/[^a-z0-9]+/).filter(Boolean).slice(0, 16);
 }
 
-/** A Lucene query: every term must match, as a whole word, a prefix, or (longer words) with one typo. */
-export function luceneQuery(terms: string[]): string {
+/**
+ * A Lucene query: every term must match, in a name (searchText) or a post title (postText), as a
+ * whole word or a prefix — and, when `fuzzy`, in words of FUZZY_MIN_LENGTH letters or more, with one
+ * typo. Names weigh more than post titles, whole words more than prefixes.
+ */
+export function luceneQuery(terms: string[], fuzzy = false): string {
   return terms
-    .map((t, i) => {
-      const alternatives = [`${t}^4`];
-      if (i === terms.length - 1 || t.length >= 3) alternatives.push(`${t}*`);
-      if (t.length >= 5) alternatives.push(`${t}~1`);
+    .map((t) => {
+      const alternatives = [`searchText:${t}^4`, `searchText:${t}*^2`, `postText:${t}`, `postText:${t}*^0.5`];
+      if (fuzzy && t.length >= FUZZY_MIN_LENGTH) alternatives.push(`searchText:${t}~1^0.5`, `postText:${t}~1^0.25`);
       return `+(${alternatives.join(' ')})`;
     })
     .join(' ');
@@ -42,15 +48,23 @@ export async function search(db: Database, query: string, first: number, types?:
   const terms = queryTerms(query);
   if (!terms.length) return [];
   const folded = terms.join(' ');
+  // Typos are forgiven only when the exact and prefix query finds nothing: fuzzy matches of short
+  // Vietnamese syllables would otherwise crowd out the right answer.
+  const hits = await run(db, luceneQuery(terms), folded, first, types);
+  return hits.length ? hits : run(db, luceneQuery(terms, true), folded, first, types);
+}
+
+async function run(db: Database, lucene: string, folded: string, first: number, types?: string[] | null): Promise<SearchResult[]> {
   const rows = await db.read(
-    `CALL db.index.fulltext.queryNodes('search_names', $lucene, {limit: $candidates}) YIELD node, score
+    `CALL db.index.fulltext.queryNodes($index, $lucene, {limit: $candidates}) YIELD node, score
      WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
-     WITH node, score, any(k IN node.searchKeys WHERE replace(k, '-', ' ') = $folded) AS exact
+     WITH node, score, $folded IN node.matchKeys AS exact
      RETURN ${project('node')} AS node, score, exact
      ORDER BY exact DESC, score DESC, node.nameFolded, node.id
      LIMIT $first`,
     {
-      lucene: luceneQuery(terms),
+      index: SEARCH_INDEX,
+      lucene,
       candidates: int(Math.max(first * 5, 50)),
       labels: types?.length ? types : null,
       folded,

@@ -3,7 +3,7 @@
 // file no longer states lose that source, and a fact left with no source is deleted.
 import type { Tx } from '../db/database';
 import { dateHi, dateLo } from '../model/dates';
-import { fold } from '../text/fold';
+import { fold, matchKey } from '../text/fold';
 import { FACT_KINDS, FACT_SECTIONS, FactSection, Plan, searchKeys } from '../ingest/validate';
 
 /** Reference fields → relationship types (field name in UPPER_SNAKE: one vocabulary end to end). */
@@ -102,6 +102,21 @@ async function mergeFacts(tx: Tx, section: FactSection, facts: Item[], sourceId:
   }
 }
 
+/**
+ * A person's postText: the folded titles of every post they hold or held, so that searching a
+ * title ("thu truong bo tu phap") finds the holders.
+ */
+async function refreshPostText(tx: Tx, personIds: string[]): Promise<void> {
+  if (!personIds.length) return;
+  await tx.run(
+    `MATCH (p:Person) WHERE p.id IN $ids
+     OPTIONAL MATCH (p)<-[:HOLDER]-(:Occupancy)-[:POSITION]->(pos:Position)
+     WITH p, collect(DISTINCT pos.searchText) AS posts
+     SET p.postText = CASE WHEN size(posts) = 0 THEN null ELSE reduce(acc = '', t IN posts | acc + ' || ' + t) END`,
+    { ids: [...new Set(personIds)] },
+  );
+}
+
 export interface WriteCounts {
   entities: number;
   facts: number;
@@ -120,7 +135,7 @@ export async function writeFacts(tx: Tx, plan: Plan): Promise<WriteCounts> {
   const attested = source.publishedAt;
   const nameKeys = (item: Item, names: unknown[]) => {
     const keys = searchKeys(names.flat() as string[]);
-    return { nameFolded: fold(String(item.name ?? item.label ?? item.role)), searchKeys: keys, searchText: keys.join(' | ') };
+    return { nameFolded: fold(String(item.name ?? item.label ?? item.role)), searchKeys: keys, searchText: keys.join(' | '), matchKeys: keys.map(matchKey) };
   };
   await mergeEntities(tx, 'Organization', plan.organizations, sourceId, (o) => nameKeys(o, [o.name, o.nameEn, o.aliases, o.abbreviations]));
   await mergeEntities(tx, 'Person', plan.persons, sourceId, (p) => nameKeys(p, [p.name, p.aliases]));
@@ -138,6 +153,7 @@ export async function writeFacts(tx: Tx, plan: Plan): Promise<WriteCounts> {
     await mergeFacts(tx, section, facts, sourceId, attested);
     factIds.push(...facts.map((f) => f.id as string));
   }
+  await refreshPostText(tx, [...plan.persons.map((p) => p.id), ...plan.occupancies.map((o) => o.holder)]);
   const entityIds = [sourceId, ...['persons', 'organizations', 'positions', 'ranks', 'events', 'awards'].flatMap((s) => (plan[s as keyof Plan] as Item[]).map((e) => e.id as string))];
   await tx.run(
     `MATCH (e:Entity)-[m:MENTIONED_IN]->(:Source {id: $sourceId}) WHERE NOT e.id IN $entityIds DELETE m`,
@@ -148,9 +164,11 @@ export async function writeFacts(tx: Tx, plan: Plan): Promise<WriteCounts> {
      DELETE r
      WITH DISTINCT f
      WHERE NOT (f)-[:SOURCED_FROM]->()
+     OPTIONAL MATCH (f:Occupancy)-[:HOLDER]->(holder:Person)
      DETACH DELETE f
-     RETURN count(*) AS n`,
+     RETURN count(DISTINCT f) AS n, collect(DISTINCT holder.id) AS holders`,
     { sourceId, factIds },
   );
+  await refreshPostText(tx, (retracted[0]?.holders as string[] | undefined) ?? []);
   return { entities: entityIds.length, facts: factIds.length, retractedFacts: Number(retracted[0]?.n ?? 0) };
 }

@@ -57,6 +57,7 @@ export const personSchema = z
     aliases: z.array(text).default([]),
     gender: z.enum(enumValues('Gender')).nullish().transform((v) => v ?? null),
     birthDate: optionalDate,
+    wikidataId: z.string().regex(/^Q[1-9]\d*$/, 'expected a Wikidata item id such as Q42').nullish().transform((v) => v ?? null),
     mentions: quotes,
   })
   .strict();
@@ -69,6 +70,7 @@ export const organizationSchema = z
     abbreviations: z.array(text).default([]),
     aliases: z.array(text).default([]),
     classification: z.enum(ORGANIZATION_CLASSIFICATIONS),
+    wikidataId: z.string().regex(/^Q[1-9]\d*$/, 'expected a Wikidata item id such as Q42').nullish().transform((v) => v ?? null),
     mentions: quotes,
   })
   .strict();

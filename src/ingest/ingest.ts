@@ -6,8 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { Database, int } from '../db/database';
+import { personCandidates } from '../graph/resolve-entities';
 import { writeFacts } from '../graph/write-facts';
 import { PROJECT_ROOT } from '../localdb/paths';
+import { applyResolutions, decide, planTies, Resolution } from './resolve';
 import { FactsFileError, Plan, validateFacts } from './validate';
 
 export interface IngestSummary {
@@ -18,6 +20,8 @@ export interface IngestSummary {
   entities: number;
   facts: number;
   retractedFacts: number;
+  /** How each person of the file was matched to the graph (entity resolution). */
+  resolutions: Resolution[];
 }
 
 export interface IngestOptions {
@@ -56,8 +60,13 @@ export async function ingestPlan(db: Database, plan: Plan, digest: string, optio
   const sourceId = plan.source.id;
   return db.write(async (tx) => {
     const [current] = await tx.run('MATCH (s:Source {id: $sourceId}) RETURN s.ingestDigest AS digest', { sourceId });
-    if (current?.digest === digest) return { file: plan.file, sourceId, changed: false, entities: 0, facts: 0, retractedFacts: 0 };
-    const counts = await writeFacts(tx, plan);
+    if (current?.digest === digest) return { file: plan.file, sourceId, changed: false, entities: 0, facts: 0, retractedFacts: 0, resolutions: [] };
+    // The transaction may be retried: resolve on a fresh copy each time.
+    const working = structuredClone(plan);
+    const candidates = await personCandidates(tx, working);
+    const resolutions = candidates.map((c) => decide(c, planTies(working, c.localId)));
+    applyResolutions(working, resolutions);
+    const counts = await writeFacts(tx, working);
     await tx.run(
       `MATCH (s:Source {id: $sourceId}) SET s.ingestDigest = $digest
        CREATE (i:Ingestion {id: $id, actor: $actor, at: datetime(), file: $file, digest: $digest,
@@ -68,6 +77,6 @@ export async function ingestPlan(db: Database, plan: Plan, digest: string, optio
         entities: int(counts.entities), facts: int(counts.facts), retracted: int(counts.retractedFacts),
       },
     );
-    return { file: plan.file, sourceId, changed: true, ...counts };
+    return { file: plan.file, sourceId, changed: true, ...counts, resolutions };
   });
 }

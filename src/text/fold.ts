@@ -24,3 +24,8 @@ export function fold(text: string): string {
 export function slug(text: string): string {
   return fold(text).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
+
+/** The words of a folded text joined by single spaces: how names and queries are compared whole. */
+export function matchKey(text: string): string {
+  return fold(text).split(/[^a-z0-9]+/).filter(Boolean).join(' ');
+}

@@ -1,0 +1,47 @@
+// Reads what entity resolution (src/ingest/resolve.ts) needs about the people of a facts file, in
+// one query inside the ingesting transaction: same-source matches, identifier matches, namesakes
+// with their posts and organisations, and a free id for a new namesake.
+import type { Tx } from '../db/database';
+import { fold } from '../text/fold';
+import type { Candidates } from '../ingest/resolve';
+import type { Plan } from '../ingest/validate';
+
+export async function personCandidates(tx: Tx, plan: Plan): Promise<Candidates[]> {
+  if (!plan.persons.length) return [];
+  const people = plan.persons.map((p) => ({ localId: p.id, nameFolded: fold(p.name), wikidataId: p.wikidataId ?? null }));
+  const rows = await tx.run(
+    `UNWIND $people AS p
+     CALL (p) {
+       OPTIONAL MATCH (c:Person {id: p.localId})
+       WHERE EXISTS { (c)-[:MENTIONED_IN]->(:Source {id: $sourceId}) }
+          OR EXISTS { (c)<--(:Fact)-[:SOURCED_FROM]->(:Source {id: $sourceId}) }
+       RETURN c.id AS sameSource
+     }
+     CALL (p) {
+       OPTIONAL MATCH (c:Person) WHERE p.wikidataId IS NOT NULL AND c.wikidataId = p.wikidataId
+       RETURN collect(c.id) AS byIdentifier
+     }
+     CALL (p) {
+       OPTIONAL MATCH (c:Person {nameFolded: p.nameFolded})
+       OPTIONAL MATCH (c)<-[:HOLDER]-(:Occupancy)-[:POSITION]->(pos:Position)-[:ORGANIZATION]->(org:Organization)
+       OPTIONAL MATCH (c)<-[:MEMBER]-(:Membership)-[:ORGANIZATION]->(morg:Organization)
+       WITH c, collect(DISTINCT pos.id) + collect(DISTINCT org.id) + collect(DISTINCT morg.id) AS ties
+       RETURN collect(CASE WHEN c IS NULL THEN null ELSE {id: c.id, ties: ties} END) AS byName
+     }
+     CALL (p) {
+       OPTIONAL MATCH (taken:Entity {id: p.localId})
+       RETURN taken IS NOT NULL AS idTaken,
+              head([n IN range(2, 99) WHERE NOT EXISTS { MATCH (:Entity {id: p.localId + '-' + toString(n)}) }]) AS n
+     }
+     RETURN p.localId AS localId, sameSource, byIdentifier, byName, idTaken, p.localId + '-' + toString(n) AS freeId`,
+    { people, sourceId: plan.source.id },
+  );
+  return rows.map((r) => ({
+    localId: r.localId as string,
+    sameSource: (r.sameSource as string | null) ?? null,
+    byIdentifier: r.byIdentifier as string[],
+    byName: r.byName as Array<{ id: string; ties: string[] }>,
+    idTaken: r.idTaken === true,
+    freeId: r.freeId as string,
+  }));
+}
