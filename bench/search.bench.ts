@@ -1,0 +1,66 @@
+// `npm run bench:search [-- --people 100000 --queries 500]`: generates the benchmark world (unless it
+// is there), then measures search latency through src/graph/search.ts on the real index and
+// prints p50/p95/p99. Run by hand; numbers go in the issue notes, not in tests.
+import { loadConfig } from '../src/config';
+import { connect } from '../src/db/connect';
+import { migrate } from '../src/db/migrations';
+import { search } from '../src/graph/search';
+import { createLogger } from '../src/log';
+import { clean, generate, personName, rng } from './world';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+async function main(): Promise<void> {
+  const people = arg('people', 100_000);
+  const queries = arg('queries', 500);
+  const config = loadConfig({ ...process.env, QUERY_TIMEOUT_MS: '30000' });
+  const db = await connect(config, createLogger({ logLevel: 'warn' }));
+  await migrate(db);
+  if (process.argv.includes('--clean')) {
+    await clean(db);
+    console.log('benchmark world removed');
+    await db.close();
+    return;
+  }
+  const [have] = await db.read("MATCH (p:Person) WHERE p.id STARTS WITH 'person/bench-' RETURN count(p) AS n");
+  if (Number(have?.n) < people) {
+    const t = Date.now();
+    await generate(db, people, (m) => process.stdout.write(`\r${m}   `));
+    console.log(`\ngenerated ${people} people in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  }
+  const random = rng(7);
+  const strip = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+  const kinds: Array<[string, (name: string) => string]> = [
+    ['exact', (n) => n],
+    ['no diacritics', (n) => strip(n).toLowerCase()],
+    ['prefix', (n) => n.slice(0, Math.max(4, n.length - 3))],
+    ['typo', (n) => strip(n).replace(/a/, 'e')],
+    ['post title', () => 'thu truong bo tu phap'],
+  ];
+  const results: Record<string, number[]> = {};
+  for (let i = 0; i < 20; i++) await search(db, personName(i), 10); // warm-up
+  for (let i = 0; i < queries; i++) {
+    const [kind, make] = kinds[i % kinds.length]!;
+    const q = make(personName(Math.floor(random() * people)));
+    const t = process.hrtime.bigint();
+    await search(db, q, 10);
+    (results[kind] ??= []).push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  const all = Object.values(results).flat().sort((a, b) => a - b);
+  console.log(`search latency over ${all.length} queries, ${people} generated people (ms):`);
+  for (const [kind, list] of Object.entries({ all, ...results })) {
+    const s = [...list].sort((a, b) => a - b);
+    console.log(`  ${kind.padEnd(14)} p50 ${percentile(s, 50).toFixed(1)}  p95 ${percentile(s, 95).toFixed(1)}  p99 ${percentile(s, 99).toFixed(1)}  max ${s[s.length - 1]!.toFixed(1)}`);
+  }
+  await db.close();
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
