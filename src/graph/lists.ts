@@ -165,7 +165,8 @@ export function listEvents(db: Database, filter: EventFilter, order: 'DATE_DESC'
       to: filter.to ? dateHi(filter.to) : null,
       participant: filter.participant ?? null,
     },
-    sortKey: order === 'NAME_ASC' ? 'n.nameFolded' : "coalesce(n.validFrom, '')",
+    // undated events come last in both directions
+    sortKey: order === 'NAME_ASC' ? 'n.nameFolded' : order === 'DATE_ASC' ? "coalesce(n.validFrom, '9999-99-99')" : "coalesce(n.validFrom, '')",
     descending: order === 'DATE_DESC',
     first,
     after,

@@ -106,7 +106,7 @@ export interface Citation {
 export async function citations(db: Database, ids: readonly string[], rel: 'SOURCED_FROM' | 'MENTIONED_IN'): Promise<Map<string, Citation[]>> {
   const rows = await db.read(
     `MATCH (n)-[r:${rel === 'SOURCED_FROM' ? 'SOURCED_FROM' : 'MENTIONED_IN'}]->(s:Source)
-     WHERE n.id IN $ids
+     WHERE n.id IN $ids AND size(coalesce(r.quotes, [])) > 0
      RETURN n.id AS key, ${project('s')} AS source, r.quotes AS quotes
      ORDER BY s.publishedAt DESC, s.id`,
     { ids: [...new Set(ids)], typeNames: TYPE_NAMES },

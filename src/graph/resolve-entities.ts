@@ -12,10 +12,9 @@ export async function personCandidates(tx: Tx, plan: Plan): Promise<Candidates[]
   const rows = await tx.run(
     `UNWIND $people AS p
      CALL (p) {
-       OPTIONAL MATCH (c:Person {id: p.localId})
-       WHERE EXISTS { (c)-[:MENTIONED_IN]->(:Source {id: $sourceId}) }
-          OR EXISTS { (c)<--(:Fact)-[:SOURCED_FROM]->(:Source {id: $sourceId}) }
-       RETURN c.id AS sameSource
+       OPTIONAL MATCH (:Source {id: $sourceId})<-[m:MENTIONED_IN]-(c:Person)
+       WHERE m.localId = p.localId
+       RETURN head(collect(c.id)) AS sameSource
      }
      CALL (p) {
        OPTIONAL MATCH (c:Person) WHERE p.wikidataId IS NOT NULL AND c.wikidataId = p.wikidataId

@@ -41,8 +41,8 @@ function validity(section: FactSection, fact: Item, attested: string | null): It
 async function mergeEntities(tx: Tx, label: string, items: Item[], sourceId: string, extra: (item: Item) => Item): Promise<void> {
   if (!items.length) return;
   const rows = items.map((item) => {
-    const { props, refs } = split(item, ['mentions']);
-    return { id: item.id, props: { ...props, ...extra(item) }, refs, mentions: (item.mentions as string[] | undefined) ?? [] };
+    const { props, refs } = split(item, ['mentions', 'localId']);
+    return { id: item.id, localId: item.localId ?? item.id, props: { ...props, ...extra(item) }, refs, mentions: (item.mentions as string[] | undefined) ?? [] };
   });
   await tx.run(
     `UNWIND $rows AS row
@@ -62,11 +62,13 @@ async function mergeEntities(tx: Tx, label: string, items: Item[], sourceId: str
       { rows: withRef },
     );
   }
+  // Every entity of the file was seen in its source (with the passages, where given); the file's
+  // own id for it is kept so that a reload finds the same entity (src/ingest/resolve.ts).
   await tx.run(
     `UNWIND $rows AS row
      MATCH (n:${label} {id: row.id}), (s:Source {id: $sourceId})
-     FOREACH (_ IN CASE WHEN size(row.mentions) > 0 THEN [1] ELSE [] END |
-       MERGE (n)-[m:MENTIONED_IN]->(s) SET m.quotes = row.mentions)`,
+     MERGE (n)-[m:MENTIONED_IN]->(s)
+     SET m.quotes = row.mentions, m.localId = row.localId`,
     { rows, sourceId },
   );
 }

@@ -29,8 +29,8 @@ export interface IngestOptions {
   actor: string;
 }
 
-/** Stage 1: read and parse the YAML; a syntax error names the file, line and column. */
-export function readFactsFile(file: string): { input: unknown; digest: string; plan: Plan } {
+/** Stage 1: read the file; then parse and validate it (see planFromText). */
+export function readFactsFile(file: string): { digest: string; plan: Plan } {
   const display = path.relative(PROJECT_ROOT, file) || file;
   let raw: string;
   try {
@@ -38,15 +38,20 @@ export function readFactsFile(file: string): { input: unknown; digest: string; p
   } catch (error) {
     throw new FactsFileError([{ file: display, entry: '(file)', field: '(file)', message: (error as Error).message }]);
   }
+  return planFromText(raw, display, (textFile) => fs.readFileSync(path.resolve(path.dirname(file), textFile), 'utf8'));
+}
+
+/** Parses facts (YAML or JSON text) and validates them; a syntax error names the file, line and column. */
+export function planFromText(raw: string, display: string, readText: (textFile: string) => string): { digest: string; plan: Plan } {
   let input: unknown;
   try {
     input = parse(raw, { prettyErrors: true });
   } catch (error) {
     throw new FactsFileError([{ file: display, entry: '(file)', field: '(yaml)', message: (error as Error).message.split('\n')[0] ?? 'invalid YAML' }]);
   }
-  const plan = validateFacts(display, input, (textFile) => fs.readFileSync(path.resolve(path.dirname(file), textFile), 'utf8'));
+  const plan = validateFacts(display, input, readText);
   const digest = crypto.createHash('sha256').update(raw).update(plan.sourceText).digest('hex');
-  return { input, digest, plan };
+  return { digest, plan };
 }
 
 /** Reads, validates and writes one facts file. Nothing is written unless all of it is valid. */

@@ -61,7 +61,10 @@ export function applyResolutions(plan: Plan, resolutions: Resolution[]): void {
   const map = new Map(resolutions.filter((r) => r.id !== r.localId).map((r) => [r.localId, r.id]));
   if (!map.size) return;
   const swap = (v: unknown) => (typeof v === 'string' && map.has(v) ? map.get(v)! : v);
-  for (const p of plan.persons) p.id = swap(p.id) as string;
+  for (const p of plan.persons) {
+    (p as { localId?: string }).localId = p.id;
+    p.id = swap(p.id) as string;
+  }
   const sections: FactSection[] = ['occupancies', 'rankHoldings', 'participations', 'conferrals', 'memberships'];
   for (const section of sections) {
     for (const fact of plan[section] as Array<Record<string, unknown>>) {

@@ -21,8 +21,21 @@ export async function openTestDb(options: { seeds?: boolean } = {}): Promise<Dat
   return db;
 }
 
-/** Deletes every node a test created (ids containing TEST_MARK) and the facts attached to them. */
+/**
+ * Deletes what tests created: nodes whose id contains TEST_MARK, and entities and facts seen only in
+ * test sources (e.g. a namesake that entity resolution kept apart under "<id>-2").
+ */
 export async function cleanTestData(db: Database): Promise<void> {
+  await db.write((tx) =>
+    tx.run(
+      `MATCH (s:Source) WHERE s.id CONTAINS $mark
+       MATCH (n)-[:MENTIONED_IN|SOURCED_FROM]->(s)
+       WITH DISTINCT n
+       WHERE NOT EXISTS { MATCH (n)-[:MENTIONED_IN|SOURCED_FROM]->(other:Source) WHERE NOT other.id CONTAINS $mark }
+       DETACH DELETE n`,
+      { mark: TEST_MARK },
+    ),
+  );
   await db.write((tx) =>
     tx.run(
       `MATCH (n) WHERE n.id CONTAINS $mark

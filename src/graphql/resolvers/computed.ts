@@ -36,7 +36,7 @@ export const computedResolvers = {
       return links[0] ? ((await ctx.loaders.referenced('Subordination', 'PARENT').load(links[0].id))[0] ?? null) : null;
     },
     children: async (org: GraphNode, _: unknown, ctx: Context) => {
-      const links = await ctx.loaders.incoming('Subordination', 'PARENT', { at: null, equals: {} }).load(org.id);
+      const links = await ctx.loaders.incoming('Subordination', 'PARENT', { at: null, equals: { relation: 'part_of' } }).load(org.id);
       const children = await Promise.all(links.map((l) => ctx.loaders.referenced('Subordination', 'CHILD').load(l.id)));
       return children.flat().sort((a, b) => String(a.nameFolded).localeCompare(String(b.nameFolded)));
     },

@@ -1,0 +1,50 @@
+// Mutations: writes for callers with an editor API key. Thin: the ingestion pipeline and
+// src/graph/merge.ts do the work; every write is recorded with the caller's key name.
+import { mergeEntities, unmerge } from '../../graph/merge';
+import { ingestPlan, planFromText } from '../../ingest/ingest';
+import { FactsFileError } from '../../ingest/validate';
+import { AppError, ErrorCode } from '../../errors';
+import type { Context } from '../context';
+
+const MAX_FACTS_BYTES = 2_000_000;
+
+/** The caller's name, when the request carries an editor key; otherwise an error and nothing written. */
+function editor(ctx: Context): string {
+  if (!ctx.caller) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Writes need an API key: send "Authorization: Bearer <key>".');
+  if (ctx.caller.role !== 'editor') throw new AppError(ErrorCode.FORBIDDEN, `The key "${ctx.caller.name}" may not write (it needs the editor role).`);
+  return `api:${ctx.caller.name}`;
+}
+
+export const mutationResolvers = {
+  Mutation: {
+    ingestFacts: async (_: unknown, args: { facts: string; sourceText: string }, ctx: Context) => {
+      const actor = editor(ctx);
+      if (args.facts.length + args.sourceText.length > MAX_FACTS_BYTES) {
+        throw new AppError(ErrorCode.BAD_USER_INPUT, `facts and sourceText together may have at most ${MAX_FACTS_BYTES} characters`);
+      }
+      try {
+        const { digest, plan } = planFromText(args.facts, '(facts)', () => args.sourceText);
+        const summary = await ingestPlan(ctx.db, plan, digest, { actor });
+        ctx.log.info({ actor, sourceId: summary.sourceId, changed: summary.changed, facts: summary.facts }, 'facts ingested');
+        return summary;
+      } catch (error) {
+        if (error instanceof FactsFileError) {
+          throw new AppError(ErrorCode.BAD_USER_INPUT, error.message, { problems: error.problems });
+        }
+        throw error;
+      }
+    },
+    mergeEntities: async (_: unknown, args: { from: string; into: string }, ctx: Context) => {
+      const actor = editor(ctx);
+      const result = await ctx.db.write((tx) => mergeEntities(tx, args.from, args.into, actor));
+      ctx.log.info({ actor, ...result }, 'entities merged');
+      return result;
+    },
+    undoMerge: async (_: unknown, args: { mergeId: string }, ctx: Context) => {
+      const actor = editor(ctx);
+      const result = await ctx.db.write((tx) => unmerge(tx, args.mergeId));
+      ctx.log.info({ actor, ...result }, 'merge undone');
+      return result;
+    },
+  },
+};
