@@ -1,6 +1,8 @@
 // All configuration, read once from the environment and validated. A wrong value stops start-up
 // with one line that names the variable and what it expects (see ConfigError).
 import { z } from 'zod';
+import { ApiKeyEntry, parseApiKeys } from './auth/api-keys';
+import fs from 'node:fs';
 
 /** Thrown for an invalid environment variable; its message is the one line shown to the user. */
 export class ConfigError extends Error {
@@ -50,6 +52,15 @@ const variables = {
   SHUTDOWN_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(8000),
   LOAD_SEEDS: bool.default(true),
   CORS_ORIGINS: z.string().default('*'),
+  // Query limits of the public API (src/graphql/limits).
+  MAX_QUERY_DEPTH: positiveInt('a positive integer (levels of nested fields)').default(10),
+  MAX_ALIASES: positiveInt('a positive integer (aliases per operation)').default(30),
+  MAX_QUERY_TOKENS: positiveInt('a positive integer (lexical tokens per document)').default(2000),
+  MAX_QUERY_COST: positiveInt('a positive integer (list items a query may return)').default(10000),
+  QUERY_COST_LIST_SIZE: positiveInt('a positive integer (items assumed per unpaginated list)').default(20),
+  // API keys for writes (src/auth/api-keys.ts): entries "name:role:sha256:<hex>", inline or in a file.
+  API_KEYS: z.string().optional(),
+  API_KEYS_FILE: z.string().optional(),
 };
 
 type Raw = { [K in keyof typeof variables]: z.infer<(typeof variables)[K]> };
@@ -77,6 +88,44 @@ export interface Config {
   loadSeeds: boolean;
   /** '*' or the allowed origins. */
   corsOrigins: '*' | string[];
+  /** Limits on each GraphQL request (src/graphql/limits). */
+  queryLimits: {
+    /** Deepest nesting of fields (introspection below __schema/__type not counted). */
+    maxDepth: number;
+    /** Aliases per operation, fragments expanded. */
+    maxAliases: number;
+    /** Lexical tokens per document, enforced by the parser. */
+    maxTokens: number;
+    /** Most list items a query could return, estimated from page sizes (fan-out). */
+    maxCost: number;
+    /** Items assumed for a list field without `first` (e.g. Person.occupancies). */
+    listSize: number;
+  };
+  /** Keys allowed to write (hashes only). */
+  apiKeys: ApiKeyEntry[];
+}
+
+function readApiKeys(inline: string | undefined, file: string | undefined): ApiKeyEntry[] {
+  const keys: ApiKeyEntry[] = [];
+  try {
+    if (inline) keys.push(...parseApiKeys(inline, 'API_KEYS'));
+  } catch {
+    throw new ConfigError('API_KEYS', 'entries name:editor:sha256:<64 hex digits> (make one with npm run api-key -- NAME)', '…');
+  }
+  if (file) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      throw new ConfigError('API_KEYS_FILE', 'a readable file of API key entries', file);
+    }
+    try {
+      keys.push(...parseApiKeys(text, 'API_KEYS_FILE'));
+    } catch (error) {
+      throw new ConfigError('API_KEYS_FILE', `entries name:editor:sha256:<64 hex digits> (${(error as Error).message})`, file);
+    }
+  }
+  return keys;
 }
 
 /** Reads and validates the environment; throws ConfigError on the first invalid variable. */
@@ -112,6 +161,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: r.SHUTDOWN_TIMEOUT_MS,
     loadSeeds: r.LOAD_SEEDS,
     corsOrigins: origins === '*' ? '*' : origins.split(',').map((o) => o.trim()).filter(Boolean),
+    queryLimits: {
+      maxDepth: r.MAX_QUERY_DEPTH,
+      maxAliases: r.MAX_ALIASES,
+      maxTokens: r.MAX_QUERY_TOKENS,
+      maxCost: r.MAX_QUERY_COST,
+      listSize: r.QUERY_COST_LIST_SIZE,
+    },
+    apiKeys: readApiKeys(r.API_KEYS, r.API_KEYS_FILE),
   };
 }
 

@@ -2,7 +2,6 @@
 // entropy, so a fast hash is enough — no salt or scrypt needed as for passwords). Presented keys
 // are compared with every stored hash in constant time.
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 
 export type Role = 'editor' | 'reader';
 
@@ -29,13 +28,6 @@ export function parseApiKeys(text: string, where: string): ApiKeyEntry[] {
       if (!m) throw new Error(`${where}: entry ${i + 1} must look like name:editor:sha256:<64 hex digits>`);
       return { name: m[1]!, role: m[2] as Role, sha256: m[3]! };
     });
-}
-
-/** Reads API_KEYS (inline entries) and API_KEYS_FILE (a file of entries). */
-export function loadApiKeys(inline: string | undefined, file: string | undefined): ApiKeyEntry[] {
-  const keys = inline ? parseApiKeys(inline, 'API_KEYS') : [];
-  if (file) keys.push(...parseApiKeys(fs.readFileSync(file, 'utf8'), `API_KEYS_FILE (${file})`));
-  return keys;
 }
 
 export function hashKey(key: string): string {

@@ -1,8 +1,9 @@
 // What an error looks like to the user: codes from src/errors.ts pass through; anything unexpected
 // becomes INTERNAL_SERVER_ERROR with no message detail, stack or Cypher in production.
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { AppError, ErrorCode } from '../errors';
+import { tokenLimitError } from './limits/tokens';
 
 /** Codes that Apollo or graphql-js set for request errors; their messages are safe to show. */
 const REQUEST_ERROR_CODES = new Set([
@@ -13,16 +14,34 @@ const REQUEST_ERROR_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  // The query limits (src/graphql/limits).
+  ErrorCode.QUERY_TOO_DEEP,
+  ErrorCode.TOO_MANY_ALIASES,
+  ErrorCode.QUERY_TOO_LARGE,
+  ErrorCode.QUERY_TOO_EXPENSIVE,
 ]);
+
+/**
+ * graphql-js's suggestions ("Did you mean …?"). In production Apollo's hideSchemaDetailsFromClientErrors
+ * removes them from validation errors (GRAPHQL_VALIDATION_FAILED) only; this removes them from the rest,
+ * e.g. a variable's invalid enum value (BAD_USER_INPUT).
+ */
+const SUGGESTION = / ?Did you mean(.+?)\?$/;
 
 export function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    // The parser's token limit arrives as GRAPHQL_PARSE_FAILED; it gets its own code and limit.
+    formatted = tokenLimitError(formatted) ?? formatted;
+    // Apollo wraps a validation rule's error as GRAPHQL_VALIDATION_FAILED; an AppError keeps its code.
+    const wrapped = error instanceof GraphQLError && error.originalError instanceof AppError ? error.originalError : undefined;
+    if (wrapped && formatted.extensions?.code !== wrapped.code) formatted = { ...formatted, extensions: { ...formatted.extensions, code: wrapped.code } };
+    const original = wrapped ?? unwrapResolverError(error);
     const code = formatted.extensions?.code as string | undefined;
     if (original instanceof AppError || (code && REQUEST_ERROR_CODES.has(code))) {
       if (!production) return formatted;
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      const message = code === 'GRAPHQL_VALIDATION_FAILED' ? formatted.message : formatted.message.replace(SUGGESTION, '');
+      return { ...formatted, message, extensions };
     }
     if (!production) return formatted;
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };

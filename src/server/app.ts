@@ -8,13 +8,16 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
+import { authenticate, presentedKey } from '../auth/api-keys';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
 import type { Logger } from '../log';
 import { buildContext, Context } from '../graphql/context';
 import { formatError } from '../graphql/format-error';
+import { bodyErrorHandler, MAX_BODY_BYTES, queryLimits } from '../graphql/limits';
 import { resolvers } from '../graphql/resolvers';
 import { loadTypeDefs } from '../graphql/schema';
+import { registerGraphiql } from './graphiql';
 
 export interface BuiltServer {
   httpServer: http.Server;
@@ -34,6 +37,7 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  const limits = queryLimits<Context>(config.queryLimits);
 
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
@@ -44,7 +48,11 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
     includeStacktraceInErrorResponses: !config.production,
     hideSchemaDetailsFromClientErrors: config.production,
     formatError: formatError(config.production),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    // Query limits (src/graphql/limits); batched requests (a JSON array) are refused.
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    allowBatchedHttpRequests: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...limits.plugins],
   });
   await apollo.start();
 
@@ -65,13 +73,17 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
     res.status(up ? 200 : 503).json({ status: up ? 'ready' : 'unavailable', database: up ? 'up' : 'down' });
   });
 
+  registerGraphiql(app);
+
   app.use(
     '/graphql',
     cors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins, methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 }),
-    express.json({ limit: '100kb' }),
+    express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
-      context: async ({ res }) => buildContext(db, log, res.locals.requestId as string),
+      context: async ({ req, res }) =>
+        buildContext(db, log, res.locals.requestId as string, authenticate(config.apiKeys, presentedKey(req.headers))),
     }),
+    bodyErrorHandler,
   );
 
   return {

@@ -5,6 +5,7 @@ import { DateScalar } from '../scalars';
 import { aboutResolvers } from './about';
 import { computedResolvers } from './computed';
 import { modelResolvers } from './model';
+import { mutationResolvers } from './mutation';
 import { queryResolvers } from './query';
 
-export const resolvers = [{ Date: DateScalar }, modelResolvers(), computedResolvers, queryResolvers, aboutResolvers] as IResolvers<unknown, Context>[];
+export const resolvers = [{ Date: DateScalar }, modelResolvers(), computedResolvers, queryResolvers, mutationResolvers, aboutResolvers] as IResolvers<unknown, Context>[];

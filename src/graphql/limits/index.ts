@@ -1,0 +1,39 @@
+// Query limits of the public API, one file per limit, wired into Apollo and Express by
+// src/server/app.ts from the configuration (src/config.ts):
+// - depth.ts, aliases.ts: graphql-js validation rules (variables do not matter; cached per document);
+// - tokens.ts: the parser's token limit (parseOptions), its error mapped to QUERY_TOO_LARGE;
+// - fan-out.ts: the list fan-out cost, an Apollo plugin after validation (it needs the variables);
+// - body.ts: the request body limit and its JSON 413.
+// Each refusal is HTTP 400 (413 for the body) with a stable code and extensions.limit.
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { ParseOptions, ValidationRule } from 'graphql';
+import type { Config } from '../../config';
+import { MAX_PAGE_SIZE } from '../../graph/lists';
+import { MAX_SEARCH_RESULTS } from '../../graph/search';
+import { aliasLimitRule } from './aliases';
+import { depthLimitRule } from './depth';
+import { fanOutPlugin, FanOutOptions } from './fan-out';
+import { tokenLimitParseOptions } from './tokens';
+
+export { aliasCount, aliasLimitRule, DEFAULT_MAX_ALIASES } from './aliases';
+export { bodyErrorHandler, MAX_BODY_BYTES } from './body';
+export { DEFAULT_MAX_DEPTH, depthLimitRule, selectionDepth } from './depth';
+export { DEFAULT_LIST_SIZE, DEFAULT_MAX_COST, estimateCost, fanOutPlugin } from './fan-out';
+export type { FanOutOptions } from './fan-out';
+export { DEFAULT_MAX_TOKENS, tokenLimitError, tokenLimitParseOptions } from './tokens';
+
+/** The fan-out options for this API's schema: page caps of the lists (src/graph) and the configured limits. */
+export function fanOutOptions(limits: Config['queryLimits']): FanOutOptions {
+  return { maxCost: limits.maxCost, listSize: limits.listSize, maxFirst: MAX_PAGE_SIZE, maxFirstByField: { 'Query.search': MAX_SEARCH_RESULTS } };
+}
+
+/** What app.ts gives Apollo: validation rules, parse options and the plugin. */
+export function queryLimits<TContext extends BaseContext>(
+  limits: Config['queryLimits'],
+): { validationRules: ValidationRule[]; parseOptions: ParseOptions; plugins: ApolloServerPlugin<TContext>[] } {
+  return {
+    validationRules: [depthLimitRule(limits.maxDepth), aliasLimitRule(limits.maxAliases)],
+    parseOptions: tokenLimitParseOptions(limits.maxTokens),
+    plugins: [fanOutPlugin<TContext>(fanOutOptions(limits))],
+  };
+}
