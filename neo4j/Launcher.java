@@ -46,6 +46,8 @@ public final class Launcher {
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
                 .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(txMemoryMb))
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMillis(txTimeoutMs))
+                // Timed-out transactions are found by a monitor; check often so timeouts are precise.
+                .setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(200))
                 .setConfig(GraphDatabaseSettings.forbid_exhaustive_shortestpath, true)
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 // Bolt's Netty defaults wait ~10 s on shutdown; a local dev server can stop at once.

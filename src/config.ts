@@ -47,7 +47,7 @@ const variables = {
   LOCAL_NEO4J_PAGECACHE_MB: positiveInt('a positive integer (MiB)').default(256),
   QUERY_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(5000),
   WRITE_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(30000),
-  NEO4J_CONNECT_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(2000),
+  NEO4J_CONNECT_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(1000),
   NEO4J_POOL_SIZE: positiveInt('a positive integer').default(50),
   SHUTDOWN_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(8000),
   LOAD_SEEDS: bool.default(true),

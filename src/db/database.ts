@@ -33,9 +33,10 @@ export class Database {
     this.driver = neo4j.driver(options.uri, auth, {
       maxConnectionPoolSize: options.poolSize,
       // An HTTP API must fail fast when the database is away, not wait the driver's 60 s default.
-      connectionAcquisitionTimeout: options.connectTimeoutMs + 1000,
+      // Worst case with the database gone: a connect timeout, one short retry, another connect timeout.
+      connectionAcquisitionTimeout: options.connectTimeoutMs + 500,
       connectionTimeout: options.connectTimeoutMs,
-      maxTransactionRetryTime: 1000,
+      maxTransactionRetryTime: 500,
       disableLosslessIntegers: false,
       logging: { level: 'error', logger: () => undefined },
     });

@@ -12,6 +12,7 @@ export const localPaths = {
   classes: path.join(base, 'classes'),
   home: path.join(base, 'home'),
   pidFile: path.join(base, 'neo4j.pid'),
+  lockFile: path.join(base, 'neo4j.start.lock'),
   logFile: path.join(base, 'neo4j.out.log'),
   pom: path.join(PROJECT_ROOT, 'neo4j', 'pom.xml'),
   launcherSource: path.join(PROJECT_ROOT, 'neo4j', 'Launcher.java'),

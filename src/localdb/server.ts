@@ -50,6 +50,44 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<{ started: boolean; pid?: number }> {
   if (await portOpen(options.port)) return { started: false, pid: runningPid() };
+  // Two starters at once (npm start and npm test, say): one starts the JVM, the other waits for it.
+  const lock = takeStartLock();
+  if (!lock) {
+    const deadline = Date.now() + (options.startTimeoutMs ?? 120_000);
+    while (Date.now() < deadline) {
+      if (await portOpen(options.port, 500)) return { started: false, pid: runningPid() };
+      await sleep(250);
+    }
+    throw new Error(`Another process is starting the local Neo4j (${localPaths.lockFile}) and it did not answer in time.`);
+  }
+  try {
+    return await spawnLocalNeo4j(options);
+  } finally {
+    fs.rmSync(localPaths.lockFile, { force: true });
+  }
+}
+
+/** Creates the start lock file; false when a live process holds it (a stale lock is taken over). */
+function takeStartLock(): boolean {
+  fs.mkdirSync(localPaths.base, { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(localPaths.lockFile, String(process.pid), { flag: 'wx' });
+      return true;
+    } catch {
+      const holder = Number(fs.readFileSync(localPaths.lockFile, 'utf8').trim());
+      try {
+        process.kill(holder, 0);
+        return false;
+      } catch {
+        fs.rmSync(localPaths.lockFile, { force: true });
+      }
+    }
+  }
+  return false;
+}
+
+async function spawnLocalNeo4j(options: LocalNeo4jOptions): Promise<{ started: boolean; pid?: number }> {
   checkPrerequisites(false);
   fs.mkdirSync(localPaths.home, { recursive: true });
   const out = fs.openSync(localPaths.logFile, 'a');

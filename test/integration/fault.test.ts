@@ -1,0 +1,100 @@
+// Faults: the local Neo4j is stopped and started again in the middle of a bounded load. Requests
+// fail fast with SERVICE_UNAVAILABLE during the outage only, none hangs, /readyz follows the
+// database, and the API recovers by itself without a restart.
+import type { Database } from '../../src/db/database';
+import { loadConfig } from '../../src/config';
+import { runningPid, startLocalNeo4j, stopLocalNeo4j } from '../../src/localdb/server';
+import { openTestDb } from '../support/db';
+import { RunningServer, startTestServer } from '../support/server';
+
+const local = !loadConfig().neo4j.uri;
+let db: Database;
+let server: RunningServer;
+const unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown) => unhandled.push(reason);
+
+beforeAll(async () => {
+  process.on('unhandledRejection', onUnhandled);
+  db = await openTestDb();
+  server = await startTestServer(db);
+});
+afterAll(async () => {
+  process.off('unhandledRejection', onUnhandled);
+  await server.close();
+  await db.close();
+});
+
+interface Sample {
+  start: number;
+  end: number;
+  ok: boolean;
+  code?: string;
+}
+
+(local ? it : it.skip)('survives a database outage under load', async () => {
+  if (runningPid() === undefined) throw new Error('the local Neo4j was not started from this folder (npm run db:start), so this test cannot stop it');
+  const { port, heap, pageCacheMb } = loadConfig().localNeo4j;
+  const samples: Sample[] = [];
+  const ready: Array<{ at: number; status: number }> = [];
+  const t0 = Date.now();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let stopping = false;
+
+  const worker = async () => {
+    while (!stopping) {
+      const start = Date.now();
+      const { status, body } = await server.gql('{ people(first: 5) { totalCount nodes { name } } }');
+      const code = body?.errors?.[0]?.extensions?.code as string | undefined;
+      samples.push({ start, end: Date.now(), ok: status === 200 && !body.errors, code });
+    }
+  };
+  const prober = async () => {
+    while (!stopping) {
+      const res = await fetch(`${server.url}/readyz`);
+      ready.push({ at: Date.now(), status: res.status });
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  };
+  const load = Promise.all([worker(), worker(), worker(), worker(), prober()]);
+
+  await new Promise((r) => setTimeout(r, 3000));
+  const down = Date.now();
+  await stopLocalNeo4j();
+  const stopped = Date.now();
+  await new Promise((r) => setTimeout(r, 4000));
+  await startLocalNeo4j({ port, heap, pageCacheMb });
+  const up = Date.now();
+  await new Promise((r) => setTimeout(r, 8000));
+  stopping = true;
+  await load;
+
+  const settle = 5000;
+  const before = samples.filter((s) => s.end < down);
+  const during = samples.filter((s) => s.start >= stopped && s.end <= up);
+  const after = samples.filter((s) => s.start >= up + settle);
+  expect(before.length).toBeGreaterThan(10);
+  expect(before.every((s) => s.ok)).toBe(true);
+  // the outage shows, as SERVICE_UNAVAILABLE, and fast
+  expect(during.length).toBeGreaterThan(0);
+  expect(during.some((s) => !s.ok)).toBe(true);
+  for (const s of during.filter((x) => !x.ok)) {
+    expect(s.code).toBe('SERVICE_UNAVAILABLE');
+    expect(s.end - s.start).toBeLessThanOrEqual(3000);
+  }
+  // recovered by itself: no errors a few seconds after the database is back
+  expect(after.length).toBeGreaterThan(10);
+  expect(after.filter((s) => !s.ok)).toEqual([]);
+  // nothing hung, no error other than unavailability
+  expect(Math.max(...samples.map((s) => s.end - s.start))).toBeLessThan(6000);
+  expect(new Set(samples.filter((s) => !s.ok).map((s) => s.code))).toEqual(new Set(['SERVICE_UNAVAILABLE']));
+  // /readyz followed the database
+  expect(ready.some((r) => r.at > stopped + 1000 && r.at < up && r.status === 503)).toBe(true);
+  expect(ready.filter((r) => r.at > up + settle).every((r) => r.status === 200)).toBe(true);
+  expect(unhandled).toEqual([]);
+  expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(150 * 1024 * 1024);
+  console.log(
+    `fault test: ${samples.length} requests in ${((Date.now() - t0) / 1000).toFixed(1)} s; ` +
+      `${samples.filter((s) => !s.ok).length} failed, all during the outage (${((up - down) / 1000).toFixed(1)} s); ` +
+      `max latency ${Math.max(...samples.map((s) => s.end - s.start))} ms`,
+  );
+}, 90_000);
