@@ -38,18 +38,8 @@ function validity(section: FactSection, fact: Item, attested: string | null): It
   return { validFrom: from, validTo: to };
 }
 
-async function mergeEntities(tx: Tx, label: string, items: Item[], sourceId: string, extra: (item: Item) => Item): Promise<void> {
-  if (!items.length) return;
-  const rows = items.map((item) => {
-    const { props, refs } = split(item, ['mentions', 'localId']);
-    return { id: item.id, localId: item.localId ?? item.id, props: { ...props, ...extra(item) }, refs, mentions: (item.mentions as string[] | undefined) ?? [] };
-  });
-  await tx.run(
-    `UNWIND $rows AS row
-     MERGE (n:${label} {id: row.id})
-     SET n:Entity, n += row.props`,
-    { rows },
-  );
+/** Points each node's reference relationships at the entities its fields name (replacing old targets). */
+async function linkReferences(tx: Tx, label: string, rows: Array<{ id: unknown; refs: Record<string, string> }>): Promise<void> {
   for (const [field, type] of Object.entries(REFERENCE_TYPES)) {
     const withRef = rows.filter((r) => r.refs[field]).map((r) => ({ id: r.id, ref: r.refs[field] }));
     if (!withRef.length) continue;
@@ -62,6 +52,21 @@ async function mergeEntities(tx: Tx, label: string, items: Item[], sourceId: str
       { rows: withRef },
     );
   }
+}
+
+async function mergeEntities(tx: Tx, label: string, items: Item[], sourceId: string, extra: (item: Item) => Item): Promise<void> {
+  if (!items.length) return;
+  const rows = items.map((item) => {
+    const { props, refs } = split(item, ['mentions', 'localId']);
+    return { id: item.id, localId: item.localId ?? item.id, props: { ...props, ...extra(item) }, refs, mentions: (item.mentions as string[] | undefined) ?? [] };
+  });
+  await tx.run(
+    `UNWIND $rows AS row
+     MERGE (n:${label} {id: row.id})
+     SET n:Entity, n += row.props`,
+    { rows },
+  );
+  await linkReferences(tx, label, rows);
   // Every entity of the file was seen in its source (with the passages, where given); the file's
   // own id for it is kept so that a reload finds the same entity (src/ingest/resolve.ts).
   await tx.run(
@@ -90,18 +95,7 @@ async function mergeFacts(tx: Tx, section: FactSection, facts: Item[], sourceId:
      SET r.quotes = row.quotes`,
     { rows, sourceId },
   );
-  for (const [field, type] of Object.entries(REFERENCE_TYPES)) {
-    const withRef = rows.filter((r) => r.refs[field]).map((r) => ({ id: r.id, ref: r.refs[field] }));
-    if (!withRef.length) continue;
-    await tx.run(
-      `UNWIND $rows AS row
-       MATCH (f:${label} {id: row.id}), (e:Entity {id: row.ref})
-       OPTIONAL MATCH (f)-[old:${type}]->(other) WHERE other.id <> row.ref
-       DELETE old
-       MERGE (f)-[:${type}]->(e)`,
-      { rows: withRef },
-    );
-  }
+  await linkReferences(tx, label, rows);
 }
 
 /**
