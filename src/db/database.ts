@@ -1,5 +1,5 @@
 // The only module that imports neo4j-driver: sessions, access mode (READ routing for reads),
-// per-transaction timeouts, conversion of driver values to plain JSON, and error mapping.
+// per-transaction timeouts, conversion of driver values to plain JSON, error mapping, and timings (observe).
 import neo4j, { Driver, ManagedTransaction, Neo4jError, QueryResult, RecordShape } from 'neo4j-driver';
 import { AppError, ErrorCode } from '../errors';
 
@@ -24,9 +24,18 @@ export interface DatabaseOptions {
   poolSize: number;
 }
 
+/** One database call, as metrics see it (src/server/metrics.ts). */
+export interface DbObservation {
+  mode: 'read' | 'write' | 'schema';
+  outcome: 'ok' | 'timeout' | 'unavailable' | 'error';
+  seconds: number;
+}
+export type DbObserver = (observation: DbObservation) => void;
+
 /** A handle on one Neo4j DBMS (single server, cluster or Aura). */
 export class Database {
   private readonly driver: Driver;
+  private readonly observers = new Set<DbObserver>();
 
   constructor(private readonly options: DatabaseOptions) {
     const auth = options.password ? neo4j.auth.basic(options.user, options.password) : neo4j.auth.basic(options.user, '');
@@ -46,9 +55,7 @@ export class Database {
   async read(cypher: string, params: Params = {}, timeoutMs = this.options.readTimeoutMs): Promise<Row[]> {
     const session = this.driver.session({ defaultAccessMode: neo4j.session.READ, database: this.options.database });
     try {
-      return await session.executeRead((tx) => runPlain(tx, cypher, params), { timeout: timeoutMs });
-    } catch (error) {
-      throw mapError(error);
+      return await this.observed('read', () => session.executeRead((tx) => runPlain(tx, cypher, params), { timeout: timeoutMs }));
     } finally {
       await session.close();
     }
@@ -58,9 +65,7 @@ export class Database {
   async write<T>(work: (tx: Tx) => Promise<T>, timeoutMs = this.options.writeTimeoutMs): Promise<T> {
     const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE, database: this.options.database });
     try {
-      return await session.executeWrite((tx) => work({ run: (c, p) => runPlain(tx, c, p ?? {}) }), { timeout: timeoutMs });
-    } catch (error) {
-      throw mapError(error);
+      return await this.observed('write', () => session.executeWrite((tx) => work({ run: (c, p) => runPlain(tx, c, p ?? {}) }), { timeout: timeoutMs }));
     } finally {
       await session.close();
     }
@@ -70,9 +75,7 @@ export class Database {
   async schema(cypher: string, params: Params = {}): Promise<void> {
     const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE, database: this.options.database });
     try {
-      await session.run(cypher, params);
-    } catch (error) {
-      throw mapError(error);
+      await this.observed('schema', () => session.run(cypher, params));
     } finally {
       await session.close();
     }
@@ -92,6 +95,35 @@ export class Database {
       return await Promise.race([probe, timeout]);
     } finally {
       clearTimeout(timer);
+    }
+  }
+
+  /** Calls `observer` after every read, write and schema call (metrics); returns what stops it. */
+  observe(observer: DbObserver): () => void {
+    this.observers.add(observer);
+    return () => void this.observers.delete(observer);
+  }
+
+  /** Runs one call: errors mapped (mapError), duration and outcome reported to the observers. */
+  private async observed<T>(mode: DbObservation['mode'], call: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    let outcome: DbObservation['outcome'] = 'ok';
+    try {
+      return await call();
+    } catch (error) {
+      const mapped = mapError(error);
+      const code = mapped instanceof AppError ? mapped.code : undefined;
+      outcome = code === ErrorCode.QUERY_TIMEOUT ? 'timeout' : code === ErrorCode.SERVICE_UNAVAILABLE ? 'unavailable' : 'error';
+      throw mapped;
+    } finally {
+      const observation = { mode, outcome, seconds: (performance.now() - started) / 1000 };
+      for (const observer of this.observers) {
+        try {
+          observer(observation);
+        } catch {
+          /* metrics never fail a query */
+        }
+      }
     }
   }
 

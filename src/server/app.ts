@@ -1,4 +1,4 @@
-// Builds the HTTP server (not listening): /graphql (Apollo Server 5 on Express 5), /healthz, /readyz.
+// Builds the HTTP server (not listening): /graphql (Apollo Server 5 on Express 5), /healthz, /readyz, /metrics.
 // Only src/main.ts listens; tests build the server and listen on a free port themselves.
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -18,6 +18,8 @@ import { bodyErrorHandler, MAX_BODY_BYTES, queryLimits } from '../graphql/limits
 import { resolvers } from '../graphql/resolvers';
 import { loadTypeDefs } from '../graphql/schema';
 import { registerGraphiql } from './graphiql';
+import { createMetrics } from './metrics';
+import { createRequestLog } from '../graphql/plugins/request-log';
 
 export interface BuiltServer {
   httpServer: http.Server;
@@ -38,6 +40,10 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const limits = queryLimits<Context>(config.queryLimits);
+  // GET /metrics (Prometheus) and one log line per GraphQL request, refused ones included.
+  const metrics = createMetrics({ db });
+  const requestLog = createRequestLog(log);
+  app.use(metrics.middleware);
 
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
@@ -52,7 +58,7 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...limits.plugins],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...limits.plugins, metrics.plugin, requestLog.plugin],
   });
   await apollo.start();
 
@@ -65,6 +71,8 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
     next();
   });
 
+  app.use('/graphql', requestLog.middleware);
+  app.get('/metrics', metrics.handler);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -91,6 +99,7 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
     apollo,
     stop: async () => {
       await apollo.stop();
+      metrics.close();
     },
   };
 }

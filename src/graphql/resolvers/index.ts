@@ -4,8 +4,9 @@ import type { Context } from '../context';
 import { DateScalar } from '../scalars';
 import { aboutResolvers } from './about';
 import { computedResolvers } from './computed';
+import { connectionResolvers } from './connections';
 import { modelResolvers } from './model';
 import { mutationResolvers } from './mutation';
 import { queryResolvers } from './query';
 
-export const resolvers = [{ Date: DateScalar }, modelResolvers(), computedResolvers, queryResolvers, mutationResolvers, aboutResolvers] as IResolvers<unknown, Context>[];
+export const resolvers = [{ Date: DateScalar }, modelResolvers(), computedResolvers, queryResolvers, connectionResolvers, mutationResolvers, aboutResolvers] as IResolvers<unknown, Context>[];
