@@ -61,6 +61,8 @@ const variables = {
   // API keys for writes (src/auth/api-keys.ts): entries "name:role:sha256:<hex>", inline or in a file.
   API_KEYS: z.string().optional(),
   API_KEYS_FILE: z.string().optional(),
+  // When set, GET /metrics needs "Authorization: Bearer <METRICS_TOKEN>".
+  METRICS_TOKEN: z.string().min(16, 'a token of at least 16 characters').optional(),
 };
 
 type Raw = { [K in keyof typeof variables]: z.infer<(typeof variables)[K]> };
@@ -103,6 +105,8 @@ export interface Config {
   };
   /** Keys allowed to write (hashes only). */
   apiKeys: ApiKeyEntry[];
+  /** Bearer token that /metrics requires, when set. */
+  metricsToken: string | undefined;
 }
 
 function readApiKeys(inline: string | undefined, file: string | undefined): ApiKeyEntry[] {
@@ -169,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       listSize: r.QUERY_COST_LIST_SIZE,
     },
     apiKeys: readApiKeys(r.API_KEYS, r.API_KEYS_FILE),
+    metricsToken: r.METRICS_TOKEN,
   };
 }
 

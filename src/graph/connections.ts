@@ -29,10 +29,10 @@ export async function connections(db: Database, from: string, to: string, maxHop
   }
   if (from === to) return [];
   // Each fact sits between two entities (two relationships), and Position → Organization is one.
+  // Only reference relationships are walked, so no path runs through a Source.
   const rows = await db.read(
     `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
      MATCH p = allShortestPaths((a)-[:${WALKABLE.join('|')}*..${maxHops * 2}]-(b))
-     WHERE none(n IN nodes(p)[1..-1] WHERE n:Source)
      WITH p LIMIT $first
      RETURN [n IN nodes(p) | ${project('n')}] AS nodes`,
     { from, to, first: int(first), typeNames: TYPE_NAMES },

@@ -1,13 +1,13 @@
 // The facts file format (docs/facts-format.md) as a zod schema: the shape of every entry. Checks that
 // need the whole file (references, quotes in the text, unique ids) live in validate.ts.
 import { z } from 'zod';
-import { PARTIAL_DATE } from '../model/dates';
+import { isPartialDate } from '../model/dates';
 import { enumValues } from '../model/model';
 
 const date = z
   .union([z.string(), z.number()])
   .transform((v) => String(v))
-  .refine((v) => PARTIAL_DATE.test(v), 'expected an ISO date: YYYY, YYYY-MM or YYYY-MM-DD');
+  .refine((v) => isPartialDate(v), 'expected an ISO date: YYYY, YYYY-MM or YYYY-MM-DD (a real day)');
 const optionalDate = date.nullish().transform((v) => v ?? null);
 const text = z.string().trim().min(1, 'must not be empty');
 const optionalText = z.string().trim().nullish().transform((v) => (v ? v : null));

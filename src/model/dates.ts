@@ -3,8 +3,11 @@
 /** ISO 8601 date, possibly partial: 2024, 2024-04, 2024-04-10. */
 export const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
+/** A well-formed partial date naming a real day (no 2024-02-30). */
 export function isPartialDate(value: string): boolean {
-  return PARTIAL_DATE.test(value);
+  if (!PARTIAL_DATE.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number);
+  return d === undefined || d <= new Date(Date.UTC(y!, m!, 0)).getUTCDate();
 }
 
 /** The first day a partial date covers. */

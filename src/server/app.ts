@@ -19,6 +19,7 @@ import { resolvers } from '../graphql/resolvers';
 import { loadTypeDefs } from '../graphql/schema';
 import { registerGraphiql } from './graphiql';
 import { createMetrics } from './metrics';
+import { requireToken } from './require-token';
 import { createRequestLog } from '../graphql/plugins/request-log';
 
 export interface BuiltServer {
@@ -72,7 +73,7 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
   });
 
   app.use('/graphql', requestLog.middleware);
-  app.get('/metrics', metrics.handler);
+  app.get('/metrics', requireToken(config.metricsToken), metrics.handler);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

@@ -122,3 +122,18 @@ it('gives each built server its own registry', async () => {
     await other.close();
   }
 });
+
+describe('with METRICS_TOKEN set', () => {
+  it('refuses /metrics without the token and serves it with the token', async () => {
+    const guarded = await startTestServer(db, { METRICS_TOKEN: 'a-long-enough-secret-token' });
+    try {
+      expect((await fetch(`${guarded.url}/metrics`)).status).toBe(401);
+      expect((await fetch(`${guarded.url}/metrics`, { headers: { authorization: 'Bearer wrong-token-wrong-token' } })).status).toBe(401);
+      const ok = await fetch(`${guarded.url}/metrics`, { headers: { authorization: 'Bearer a-long-enough-secret-token' } });
+      expect(ok.status).toBe(200);
+      expect(await ok.text()).toContain('http_requests_total');
+    } finally {
+      await guarded.close();
+    }
+  });
+});
