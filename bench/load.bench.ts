@@ -30,6 +30,13 @@ async function main(): Promise<void> {
     if ((await fetch(`${url}/readyz`).then((r) => r.status, () => 0)) === 200) break;
     await new Promise((r) => setTimeout(r, 500));
   }
+  // Warm-up: Neo4j plans and caches each query shape once; measure the steady state.
+  await autocannon({
+    url: `${url}/graphql`,
+    connections: 4,
+    duration: 3,
+    requests: QUERIES.map((query) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })),
+  });
   const before = await rss(server.pid!);
   const result = await autocannon({
     url: `${url}/graphql`,
