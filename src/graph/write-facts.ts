@@ -3,8 +3,8 @@
 // file no longer states lose that source, and a fact left with no source is deleted.
 import type { Tx } from '../db/database';
 import { dateHi, dateLo } from '../model/dates';
-import { fold, matchKey } from '../text/fold';
-import { FACT_KINDS, FACT_SECTIONS, FactSection, Plan, searchKeys } from '../ingest/validate';
+import { fold, matchKey, searchKeys } from '../text/fold';
+import { FACT_KINDS, FACT_SECTIONS, FactSection, Plan } from '../ingest/validate';
 
 /** Reference fields → relationship types (field name in UPPER_SNAKE: one vocabulary end to end). */
 export const REFERENCE_TYPES: Record<string, string> = {

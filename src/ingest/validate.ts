@@ -2,7 +2,7 @@
 // normalised, search keys folded, fact ids derived, every quote checked against the source text.
 // Any problem rejects the whole file with messages naming the file, the entry and the field.
 import type { z } from 'zod';
-import { fold, slug } from '../text/fold';
+import { slug } from '../text/fold';
 import { normalizeName } from '../text/normalize';
 import { FactsFile, factsFileSchema } from './facts-schema';
 
@@ -141,9 +141,4 @@ export function validateFacts(file: string, input: unknown, readText: (textFile:
   }
   if (problems.length) throw new FactsFileError(problems);
   return { ...facts, file, sourceText };
-}
-
-/** Search keys stored beside names: the folded name and aliases (see src/text/fold.ts). */
-export function searchKeys(names: Array<string | null | undefined>): string[] {
-  return [...new Set(names.filter((n): n is string => !!n).map(fold))];
 }

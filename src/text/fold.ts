@@ -29,3 +29,8 @@ export function slug(text: string): string {
 export function matchKey(text: string): string {
   return fold(text).split(/[^a-z0-9]+/).filter(Boolean).join(' ');
 }
+
+/** Search keys stored beside names: each distinct name, alias or title, folded. */
+export function searchKeys(names: Array<string | null | undefined>): string[] {
+  return [...new Set(names.filter((n): n is string => !!n).map(fold))];
+}
