@@ -81,8 +81,11 @@ async function listPage(db: Database, q: ListQuery): Promise<Page> {
 
 const AT = `($atLo IS NULL OR ((o.validFrom IS NULL OR o.validFrom <= $atHi) AND (o.validTo IS NULL OR o.validTo >= $atLo)))`;
 
-function atParams(at: string | null | undefined): Params {
-  return { atLo: at ? dateLo(at) : null, atHi: at ? dateHi(at) : null };
+/** The interval a post must overlap: a date (`at`), or a range (`from`…`to`, either end open). */
+function periodParams(at?: string | null, from?: string | null, to?: string | null): Params {
+  if (at) return { atLo: dateLo(at), atHi: dateHi(at) };
+  if (!from && !to) return { atLo: null, atHi: null };
+  return { atLo: from ? dateLo(from) : '0000-01-01', atHi: to ? dateHi(to) : '9999-12-31' };
 }
 
 export interface PersonFilter {
@@ -90,13 +93,15 @@ export interface PersonFilter {
   organization?: string | null;
   role?: string | null;
   at?: string | null;
+  from?: string | null;
+  to?: string | null;
   event?: string | null;
 }
 
 export function listPeople(db: Database, filter: PersonFilter, order: 'NAME_ASC' | 'NAME_DESC', first: number, after?: string | null): Promise<Page> {
   const where: string[] = [];
   if (filter.name) where.push('any(k IN n.searchKeys WHERE k CONTAINS $name)');
-  if (filter.organization || filter.role || filter.at) {
+  if (filter.organization || filter.role || filter.at || filter.from || filter.to) {
     where.push(`EXISTS {
       MATCH (n)<-[:HOLDER]-(o:Occupancy)-[:POSITION]->(p:Position)-[:ORGANIZATION]->(org:Organization)
       WHERE ($organization IS NULL OR org.id = $organization)
@@ -108,7 +113,7 @@ export function listPeople(db: Database, filter: PersonFilter, order: 'NAME_ASC'
   return listPage(db, {
     label: 'Person',
     where,
-    params: { name: filter.name ? fold(filter.name) : null, organization: filter.organization ?? null, role: filter.role ? fold(filter.role) : null, event: filter.event ?? null, ...atParams(filter.at) },
+    params: { name: filter.name ? fold(filter.name) : null, organization: filter.organization ?? null, role: filter.role ? fold(filter.role) : null, event: filter.event ?? null, ...periodParams(filter.at, filter.from, filter.to) },
     sortKey: 'n.nameFolded',
     descending: order === 'NAME_DESC',
     first,

@@ -65,7 +65,8 @@ async function run(db: Database, lucene: string, folded: string, first: number, 
     {
       index: SEARCH_INDEX,
       lucene,
-      candidates: int(Math.max(first * 5, 50)),
+      // with a type filter, look further down the list so that the other types do not crowd it out
+      candidates: int(types?.length ? Math.max(first * 20, 500) : Math.max(first * 5, 50)),
       labels: types?.length ? types : null,
       folded,
       first: int(first),

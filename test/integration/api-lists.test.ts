@@ -234,3 +234,15 @@ describe('bad input', () => {
     expect(error.message).toMatch(/\bfirst\b/);
   });
 });
+
+describe('people by period', () => {
+  it('finds holders of a post during a date range, and not outside it', async () => {
+    const q = `query($f: PersonFilter) { people(filter: $f, first: 50) { nodes { id } } }`;
+    const ids = async (filter: Record<string, string>) =>
+      ((await server.gql(q, { f: filter })).body.data.people.nodes as Array<{ id: string }>).map((n) => n.id);
+    expect(await ids({ organization: 'organization/bo-tu-phap', from: '2024-01', to: '2024-06' })).toContain('person/nguyen-thanh-tinh');
+    expect(await ids({ organization: 'organization/bo-tu-phap', from: '2020', to: '2022' })).not.toContain('person/nguyen-thanh-tinh');
+    expect(await ids({ organization: 'organization/bo-tu-phap', from: '2025' })).toContain('person/nguyen-thanh-tinh'); // current, no end known
+    expect(await ids({ organization: 'organization/bo-tu-phap', to: '2023' })).not.toContain('person/nguyen-thanh-tinh');
+  });
+});
