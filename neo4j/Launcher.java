@@ -67,9 +67,14 @@ public final class Launcher {
 
         if (auth) {
             GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
-            system.executeTransactionally(
-                    "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED",
-                    java.util.Map.of("pw", password));
+            try {
+                system.executeTransactionally(
+                        "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED",
+                        java.util.Map.of("pw", password));
+            } catch (org.neo4j.graphdb.QueryExecutionException e) {
+                // Already this password (a restart): nothing to change.
+                if (!String.valueOf(e.getMessage()).contains("cannot be the same")) throw e;
+            }
         }
         System.out.println("READY " + port);
         System.out.flush();

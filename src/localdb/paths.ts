@@ -1,15 +1,17 @@
-// Where the local Neo4j keeps its jars, compiled launcher, store and logs: all under .neo4j/ (git-ignored).
+// Where the local Neo4j keeps its jars and compiled launcher (.neo4j/lib, .neo4j/classes) and its
+// store, logs and pid (.neo4j/ too, or LOCAL_NEO4J_DIR for a second instance). All git-ignored.
 import path from 'node:path';
 
 /** The project's root folder (where package.json is), from src/ or dist/src/. */
 export const PROJECT_ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../../..' : '../..');
 
-const base = process.env.LOCAL_NEO4J_DIR ? path.resolve(process.env.LOCAL_NEO4J_DIR) : path.join(PROJECT_ROOT, '.neo4j');
+const shared = path.join(PROJECT_ROOT, '.neo4j');
+const base = process.env.LOCAL_NEO4J_DIR ? path.resolve(process.env.LOCAL_NEO4J_DIR) : shared;
 
 export const localPaths = {
   base,
-  lib: path.join(base, 'lib'),
-  classes: path.join(base, 'classes'),
+  lib: path.join(shared, 'lib'),
+  classes: path.join(shared, 'classes'),
   home: path.join(base, 'home'),
   pidFile: path.join(base, 'neo4j.pid'),
   lockFile: path.join(base, 'neo4j.start.lock'),

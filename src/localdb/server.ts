@@ -90,6 +90,7 @@ function takeStartLock(): boolean {
 async function spawnLocalNeo4j(options: LocalNeo4jOptions): Promise<{ started: boolean; pid?: number }> {
   checkPrerequisites(false);
   fs.mkdirSync(localPaths.home, { recursive: true });
+  const logOffset = fs.existsSync(localPaths.logFile) ? fs.statSync(localPaths.logFile).size : 0;
   const out = fs.openSync(localPaths.logFile, 'a');
   const args = [
     `-Xms${options.heap}`,
@@ -127,7 +128,8 @@ async function spawnLocalNeo4j(options: LocalNeo4jOptions): Promise<{ started: b
       fs.rmSync(localPaths.pidFile, { force: true });
       throw new Error(`The local Neo4j exited during start-up (code ${exited}); see ${localPaths.logFile}:\n${logTail()}`);
     }
-    if (await portOpen(options.port, 500)) return { started: true, pid };
+    // The launcher prints READY once Bolt listens and the password (if any) is set.
+    if (launcherSaidReady(logOffset, options.port)) return { started: true, pid };
     await sleep(250);
   }
   await stopLocalNeo4j();
@@ -153,6 +155,22 @@ export async function stopLocalNeo4j(timeoutMs = 60_000): Promise<boolean> {
     await sleep(100);
   }
   throw new Error(`The local Neo4j (pid ${pid}) did not stop within ${timeoutMs} ms.`);
+}
+
+function launcherSaidReady(offset: number, port: number): boolean {
+  try {
+    const fd = fs.openSync(localPaths.logFile, 'r');
+    try {
+      const size = fs.fstatSync(fd).size;
+      const buffer = Buffer.alloc(Math.max(0, size - offset));
+      fs.readSync(fd, buffer, 0, buffer.length, offset);
+      return buffer.toString('utf8').includes(`READY ${port}`);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
 }
 
 function logTail(): string {
