@@ -44,6 +44,8 @@ const variables = {
   NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, 'a Neo4j database name').optional(),
   LOCAL_NEO4J_PORT: port('an integer port 1-65535').default(7687),
   LOCAL_NEO4J_HEAP: z.string().regex(/^\d+[mg]$/, 'a JVM heap size such as 1g or 768m').default('1g'),
+  // Folder of the local Neo4j's store, logs and pid (default .neo4j/); read by src/localdb/paths.ts.
+  LOCAL_NEO4J_DIR: z.string().min(1, 'a folder path').optional(),
   LOCAL_NEO4J_PAGECACHE_MB: positiveInt('a positive integer (MiB)').default(256),
   QUERY_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(5000),
   WRITE_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(30000),
