@@ -57,3 +57,13 @@ it('bounds the search', async () => {
   expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   expect(body.errors[0].message).toMatch(/maxHops/);
 });
+
+it('answers the contract form participants { role agent { … } } and Event.sources', async () => {
+  const { body } = await server.gql(`{ event(id: "${EVENT}") {
+    participants { role agent { __typename ... on Person { name } ... on Organization { name } } participant { ... on Person { name } ... on Organization { name } } }
+    sources { source { id } quotes } } }`);
+  expect(body.errors).toBeUndefined();
+  for (const p of body.data.event.participants) expect(p.agent.name).toBe(p.participant.name);
+  expect(body.data.event.participants.some((p: any) => p.role === 'OPENING_SPEAKER' && p.agent.name === 'Ngô Văn Tuấn')).toBe(true);
+  expect(body.data.event.sources[0].source.id).toBe('source/2024-04-10-khoi-thi-dua-noi-chinh');
+});

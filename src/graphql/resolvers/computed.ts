@@ -48,6 +48,10 @@ export const computedResolvers = {
       return (await Promise.all(parts.map((p) => ctx.loaders.referenced('Participation', 'PARTICIPANT').load(p.id)))).flat();
     },
     mentions,
+    sources: mentions,
+  },
+  Participation: {
+    agent: async (p: GraphNode, _: unknown, ctx: Context) => (await ctx.loaders.referenced('Participation', 'PARTICIPANT').load(p.id))[0] ?? null,
   },
   Source: {
     text: (source: GraphNode, _: unknown, ctx: Context) => ctx.loaders.sourceText.load(source.id),
