@@ -31,7 +31,9 @@ function split(item: Item, omit: string[]): { props: Item; refs: Record<string, 
 function validity(section: FactSection, fact: Item, attested: string | null): Item {
   const start = (fact.startDate ?? fact.since ?? fact.date ?? null) as string | null;
   const end = (fact.endDate ?? null) as string | null;
-  const from = start ? dateLo(start) : attested ? dateLo(attested) : null;
+  // An occupancy that had ended by the source's date says nothing of that date: its start stays unknown.
+  const endedBefore = section === 'occupancies' && fact.status === 'ended';
+  const from = start ? dateLo(start) : attested && !endedBefore ? dateLo(attested) : null;
   let to: string | null = end ? dateHi(end) : null;
   if (!end && section === 'occupancies' && fact.status !== 'current' && attested) to = dateHi(attested);
   if (!end && (section === 'participations' || section === 'conferrals') && (start ?? attested)) to = dateHi((start ?? attested) as string);

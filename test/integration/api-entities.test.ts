@@ -228,3 +228,12 @@ describe('node lookups', () => {
     expect(data.many).toEqual([{ __typename: 'Person', id: TINH_ID }, null, { __typename: 'Occupancy', id: occupancyId }]);
   });
 });
+
+describe('as of, for a post that ended long before the source', () => {
+  it('Hồ Chí Minh held his post in 1948 and not in 2024', async () => {
+    const q = `query($at: Date) { person(id: "person/ho-chi-minh") { occupancies(at: $at) { position { id } status inferred } } }`;
+    const at1948 = dataOf(await server.gql(q, { at: '1948-06-11' })).person.occupancies;
+    expect(at1948).toEqual([{ position: { id: 'position/viet-nam-dan-chu-cong-hoa/chu-tich' }, status: 'ENDED', inferred: true }]);
+    expect(dataOf(await server.gql(q, { at: '2024-04-10' })).person.occupancies).toEqual([]);
+  });
+});
