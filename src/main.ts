@@ -29,7 +29,9 @@ async function main(): Promise<void> {
 
   const server = await buildServer({ config, db, log });
   await new Promise<void>((resolve, reject) => {
-    server.httpServer.once('error', reject);
+    server.httpServer.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`PORT ${config.port} on ${config.host} is already in use: stop what listens there or set PORT`) : error),
+    );
     server.httpServer.listen(config.port, config.host, resolve);
   });
   log.info(`officials-graph listening on http://${config.host}:${config.port}/graphql`);
