@@ -12,7 +12,6 @@ export const MAX_HOPS = 6;
 
 /** The relationship types that carry meaning (fact → entity, position → organisation). */
 const WALKABLE = [...new Set(Object.values(model.types).flatMap((t) => Object.values(t.references ?? {}).map((r) => r.rel)))].sort();
-const TYPE_NAMES = Object.keys(model.types);
 
 export interface Path {
   /** Entities and facts along the path, alternating, from `from` to `to`. */
@@ -35,7 +34,7 @@ export async function connections(db: Database, from: string, to: string, maxHop
      MATCH p = allShortestPaths((a)-[:${WALKABLE.join('|')}*..${maxHops * 2}]-(b))
      WITH p LIMIT $first
      RETURN [n IN nodes(p) | ${project('n')}] AS nodes`,
-    { from, to, first: int(first), typeNames: TYPE_NAMES },
+    { from, to, first: int(first) },
   );
   return rows.map((r) => ({ nodes: r.nodes as GraphNode[] }));
 }
@@ -71,7 +70,7 @@ export async function shared(db: Database, a: string, b: string): Promise<Shared
      RETURN ${project('x')} AS node, [f IN viaA | ${project('f')}] AS viaA, [f IN viaB | ${project('f')}] AS viaB
      ORDER BY node.__typename, node.nameFolded, node.id
      LIMIT 100`,
-    { a, b, walkable: WALKABLE, typeNames: TYPE_NAMES },
+    { a, b, walkable: WALKABLE },
   );
   return rows.map((r) => ({ node: r.node as GraphNode, viaA: r.viaA as GraphNode[], viaB: r.viaB as GraphNode[] }));
 }

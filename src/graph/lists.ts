@@ -6,7 +6,6 @@ import { AppError, ErrorCode } from '../errors';
 import { dateHi, dateLo } from '../model/dates';
 import { fold } from '../text/fold';
 import { GraphNode, project } from './nodes';
-import { model } from '../model/model';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -67,7 +66,7 @@ async function listPage(db: Database, q: ListQuery): Promise<Page> {
        RETURN n, sortKey ORDER BY sortKey ${order}, n.id ${order} LIMIT $limit
      }
      RETURN total, collect({node: ${project('n')}, sortKey: sortKey}) AS page`,
-    { ...q.params, afterKey, afterId, limit: int(q.first + 1), typeNames: Object.keys(model.types) },
+    { ...q.params, afterKey, afterId, limit: int(q.first + 1) },
   );
   const row = rows[0];
   const page = ((row?.page as Array<{ node: GraphNode; sortKey: string }>) ?? []);

@@ -15,17 +15,19 @@ const RELATIONSHIPS = new Set(
 
 /** Guards the only strings ever spliced into Cypher: labels and relationship types from the model. */
 function label(name: string): string {
-  if (!TYPE_NAMES.includes(name)) throw new Error(`Unknown label ${name}`);
+  if (!TYPE_NAMES.includes(name) || !/^[A-Z][A-Za-z]*$/.test(name)) throw new Error(`Unknown label ${name}`);
   return name;
 }
 function relType(name: string): string {
-  if (!RELATIONSHIPS.has(name)) throw new Error(`Unknown relationship type ${name}`);
+  if (!RELATIONSHIPS.has(name) || !/^[A-Z][A-Z_]*$/.test(name)) throw new Error(`Unknown relationship type ${name}`);
   return name;
 }
 
+/** The model's labels as a Cypher list literal: schema names, checked like labels, never user input. */
+const TYPE_LIST = `[${TYPE_NAMES.map((t) => `'${label(t)}'`).join(', ')}]`;
+
 /** Cypher projection of node `n` into a GraphNode (the big `text` of a Source is left out). */
-export const project = (n: string) =>
-  `${n} {.*, text: null, __typename: head([l IN labels(${n}) WHERE l IN $typeNames])}`;
+export const project = (n: string) => `${n} {.*, text: null, __typename: head([l IN labels(${n}) WHERE l IN ${TYPE_LIST}])}`;
 
 /** Entities and facts by id (following merge redirects); unknown ids are absent from the map. */
 export async function nodesById(db: Database, ids: readonly string[]): Promise<Map<string, GraphNode>> {
@@ -39,7 +41,7 @@ export async function nodesById(db: Database, ids: readonly string[]): Promise<M
        MATCH (:Redirect {id: id})-[:REDIRECTS_TO]->(n:Entity) RETURN n
      }
      RETURN id AS asked, ${project('n')} AS node`,
-    { ids: [...new Set(ids)], typeNames: TYPE_NAMES },
+    { ids: [...new Set(ids)] },
   );
   // keyed by the id asked for: a merged-away id resolves to the entity it was merged into
   return new Map(rows.map((r) => [r.asked as string, r.node as GraphNode]));
@@ -58,7 +60,7 @@ export async function referenced(db: Database, fromLabel: string, rel: string, i
      WHERE n.id IN $ids
      RETURN n.id AS key, ${project('e')} AS node
      ORDER BY e.id`,
-    { ids: [...new Set(ids)], typeNames: TYPE_NAMES },
+    { ids: [...new Set(ids)] },
   );
   return group(rows);
 }
@@ -90,7 +92,6 @@ export async function incoming(
       equals,
       atLo: filter.at ? dateLo(filter.at) : null,
       atHi: filter.at ? dateHi(filter.at) : null,
-      typeNames: TYPE_NAMES,
     },
   );
   return group(rows);
@@ -109,7 +110,7 @@ export async function citations(db: Database, ids: readonly string[], rel: 'SOUR
      WHERE n.id IN $ids AND size(coalesce(r.quotes, [])) > 0
      RETURN n.id AS key, ${project('s')} AS source, r.quotes AS quotes
      ORDER BY s.publishedAt DESC, s.id`,
-    { ids: [...new Set(ids)], typeNames: TYPE_NAMES },
+    { ids: [...new Set(ids)] },
   );
   const out = new Map<string, Citation[]>();
   for (const row of rows) {

@@ -5,14 +5,12 @@ import type { Database } from '../db/database';
 import { int } from '../db/database';
 import { AppError, ErrorCode } from '../errors';
 import { fold } from '../text/fold';
-import { model } from '../model/model';
 import { GraphNode, project } from './nodes';
 
 export const MAX_SEARCH_RESULTS = 50;
 export const SEARCH_INDEX = 'search_names';
 /** Vietnamese syllables are short: a typo is tolerated from four letters ("toam" finds "toan"). */
 export const FUZZY_MIN_LENGTH = 4;
-export const SEARCH_LABELS = ['Person', 'Organization', 'Event'] as const;
 
 export interface SearchResult {
   node: GraphNode;
@@ -70,7 +68,6 @@ async function run(db: Database, lucene: string, folded: string, first: number, 
       labels: types?.length ? types : null,
       folded,
       first: int(first),
-      typeNames: Object.keys(model.types),
     },
   );
   return rows.map((r) => ({ node: r.node as GraphNode, score: Number(r.score) + (r.exact ? 100 : 0), exact: r.exact === true }));

@@ -4,7 +4,7 @@
 import type { Tx } from '../db/database';
 import { dateHi, dateLo } from '../model/dates';
 import { fold, matchKey, searchKeys } from '../text/fold';
-import { FACT_KINDS, FACT_SECTIONS, FactSection, Plan } from '../ingest/validate';
+import { ENTITY_SECTIONS, FACT_KINDS, FACT_SECTIONS, FactSection, Plan } from '../ingest/validate';
 
 /** Reference fields → relationship types (field name in UPPER_SNAKE: one vocabulary end to end). */
 export const REFERENCE_TYPES: Record<string, string> = {
@@ -152,7 +152,7 @@ export async function writeFacts(tx: Tx, plan: Plan): Promise<WriteCounts> {
     factIds.push(...facts.map((f) => f.id as string));
   }
   await refreshPostText(tx, [...plan.persons.map((p) => p.id), ...plan.occupancies.map((o) => o.holder)]);
-  const entityIds = [sourceId, ...['persons', 'organizations', 'positions', 'ranks', 'events', 'awards'].flatMap((s) => (plan[s as keyof Plan] as Item[]).map((e) => e.id as string))];
+  const entityIds = [sourceId, ...ENTITY_SECTIONS.flatMap((s) => (plan[s] as Item[]).map((e) => e.id as string))];
   await tx.run(
     `MATCH (e:Entity)-[m:MENTIONED_IN]->(:Source {id: $sourceId}) WHERE NOT e.id IN $entityIds DELETE m`,
     { sourceId, entityIds },

@@ -189,4 +189,3 @@ export const factsFileSchema = z
   .strict();
 
 export type FactsFile = z.infer<typeof factsFileSchema>;
-export type Occupancy = z.infer<typeof occupancySchema>;

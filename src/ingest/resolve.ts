@@ -2,7 +2,6 @@
 // graph? Only on strong evidence — the same source's earlier load of the same entry, the same
 // external identifier (Wikidata), or the same folded name AND a shared post or organisation.
 // Otherwise the mention becomes a new person (with a disambiguated id if needed): namesakes stay apart.
-import { fold } from '../text/fold';
 import { deriveFactId, FactSection, Plan } from './validate';
 
 /** What the graph holds that could match one person of the file. */
@@ -75,6 +74,3 @@ export function applyResolutions(plan: Plan, resolutions: Resolution[]): void {
     }
   }
 }
-
-/** The folded name used to find namesakes. */
-export const nameKeyOf = (name: string) => fold(name);

@@ -39,8 +39,3 @@ export function enumValues(name: string): [string, ...string[]] {
   if (!values?.length) throw new Error(`schema/model.yaml has no enum ${name}`);
   return values as [string, ...string[]];
 }
-
-/** Type names of a kind. */
-export function typesOf(kind: 'entity' | 'fact'): string[] {
-  return Object.entries(model.types).filter(([, t]) => t.kind === kind).map(([name]) => name);
-}
