@@ -5,57 +5,29 @@
 // nests ~13 levels through `ofType` chains, so `__schema { … }` counts as one level whatever it holds.
 // Those subtrees are still subject to the alias and token limits and to the fan-out cost, which
 // refuses nested introspection (types → fields → type → fields → …) by its size.
-import type { FragmentDefinitionNode, SelectionSetNode, ValidationContext, ValidationRule } from 'graphql';
+import type { FragmentDefinitionNode, SelectionSetNode, ValidationRule } from 'graphql';
 import { ErrorCode } from '../../errors';
 import { limitError } from './limit-error';
+import { foldSelections, operationLimitRule, SelectionFold } from './selections';
 
 export const DEFAULT_MAX_DEPTH = 10;
 
 /** Fields whose subtrees are not counted: introspection reads the schema, not the graph. */
 const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
 
-/** The depth of a selection set; fragment depths are memoized, cycles (invalid anyway) count 0. */
+const depth: SelectionFold = {
+  field: (node, inner) => 1 + (node.selectionSet && !INTROSPECTION_ROOTS.has(node.name.value) ? inner(node.selectionSet) : 0),
+  combine: Math.max,
+};
+
+/** The depth of a selection set, fragments expanded. */
 export function selectionDepth(selectionSet: SelectionSetNode, fragment: (name: string) => FragmentDefinitionNode | undefined): number {
-  const memo = new Map<string, number>();
-  const visiting = new Set<string>();
-  const depthOf = (set: SelectionSetNode): number => {
-    let max = 0;
-    for (const selection of set.selections) {
-      let depth = 0;
-      if (selection.kind === 'Field') {
-        depth = 1 + (selection.selectionSet && !INTROSPECTION_ROOTS.has(selection.name.value) ? depthOf(selection.selectionSet) : 0);
-      } else if (selection.kind === 'InlineFragment') {
-        depth = depthOf(selection.selectionSet);
-      } else {
-        const name = selection.name.value;
-        const known = memo.get(name);
-        if (known !== undefined) depth = known;
-        else if (!visiting.has(name)) {
-          const definition = fragment(name);
-          visiting.add(name);
-          depth = definition ? depthOf(definition.selectionSet) : 0;
-          visiting.delete(name);
-          memo.set(name, depth);
-        }
-      }
-      if (depth > max) max = depth;
-    }
-    return max;
-  };
-  return depthOf(selectionSet);
+  return foldSelections(selectionSet, fragment, depth);
 }
 
 /** Refuses each operation deeper than `maxDepth` with QUERY_TOO_DEEP. */
 export function depthLimitRule(maxDepth: number = DEFAULT_MAX_DEPTH): ValidationRule {
-  return (context: ValidationContext) => ({
-    OperationDefinition(node) {
-      const depth = selectionDepth(node.selectionSet, (name) => context.getFragment(name) ?? undefined);
-      if (depth > maxDepth) {
-        context.reportError(
-          limitError(ErrorCode.QUERY_TOO_DEEP, `Query too deep: depth ${depth} is more than the limit of ${maxDepth}.`, { limit: maxDepth, actual: depth }),
-        );
-      }
-      return false;
-    },
-  });
+  return operationLimitRule(depth, maxDepth, (actual) =>
+    limitError(ErrorCode.QUERY_TOO_DEEP, `Query too deep: depth ${actual} is more than the limit of ${maxDepth}.`, { limit: maxDepth, actual }),
+  );
 }

@@ -1,6 +1,6 @@
 // Query limits of the public API, one file per limit, wired into Apollo and Express by
 // src/server/app.ts from the configuration (src/config.ts):
-// - depth.ts, aliases.ts: graphql-js validation rules (variables do not matter; cached per document);
+// - depth.ts, aliases.ts: graphql-js validation rules over one shared walk (selections.ts);
 // - tokens.ts: the parser's token limit (parseOptions), its error mapped to QUERY_TOO_LARGE;
 // - fan-out.ts: the list fan-out cost, an Apollo plugin after validation (it needs the variables);
 // - body.ts: the request body limit and its JSON 413.
