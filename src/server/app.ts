@@ -20,6 +20,7 @@ import { loadTypeDefs } from '../graphql/schema';
 import { registerGraphiql } from './graphiql';
 import { createMetrics } from './metrics';
 import { requireToken } from './require-token';
+import { observeGraphqlRequests } from '../graphql/plugins/graphql-requests';
 import { createRequestLog } from '../graphql/plugins/request-log';
 
 export interface BuiltServer {
@@ -44,6 +45,7 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
   // GET /metrics (Prometheus) and one log line per GraphQL request, refused ones included.
   const metrics = createMetrics({ db });
   const requestLog = createRequestLog(log);
+  const graphqlRequests = observeGraphqlRequests([metrics.countGraphqlRequest, requestLog.logRequest]);
   app.use(metrics.middleware);
 
   const apollo = new ApolloServer<Context>({
@@ -59,7 +61,7 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...limits.plugins, metrics.plugin, requestLog.plugin],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...limits.plugins, graphqlRequests.plugin, requestLog.plugin],
   });
   await apollo.start();
 
@@ -72,7 +74,7 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
     next();
   });
 
-  app.use('/graphql', requestLog.middleware);
+  app.use('/graphql', graphqlRequests.middleware);
   app.get('/metrics', requireToken(config.metricsToken), metrics.handler);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

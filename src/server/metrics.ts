@@ -4,8 +4,8 @@
 // - http_requests_total{route,method,status} and http_request_duration_seconds{route,method}: every
 //   HTTP request, refused ones included (413 bodies, 400s, limits);
 // - graphql_operations_total{operation,type,outcome} and graphql_request_duration_seconds{operation}:
-//   every GraphQL request, from Apollo's request pipeline (an Apollo plugin) or, for a request refused
-//   before it (unreadable or oversized body, Apollo's HTTP-level 400s), from the HTTP hook;
+//   every GraphQL request, answered or refused, as the shared observer reports it
+//   (src/graphql/plugins/graphql-requests.ts: countGraphqlRequest is one of its listeners);
 // - graphql_errors_total{code}: every error in a GraphQL response, by extensions.code;
 // - db_query_duration_seconds{mode,outcome}: every database call (src/db/database.ts observe());
 // - Node process metrics (prom-client's defaults: CPU, memory, event loop lag, GC, handles).
@@ -13,14 +13,12 @@
 // Cardinality is bounded: routes, methods, codes and outcomes come from fixed sets; operation names
 // are the client's, so only names like /^[A-Za-z_][A-Za-z0-9_]{0,63}$/ count, the first
 // MAX_OPERATION_NAMES distinct ones each get their own series and any later one is "other".
-import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { getOperationAST, GraphQLFormattedError } from 'graphql';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import type { Database, DbObservation } from '../db/database';
 import { ErrorCode } from '../errors';
-import type { Context } from '../graphql/context';
+import type { GraphqlRequestListener } from '../graphql/plugins/graphql-requests';
 
 /** Distinct operation names that get a series of their own; the rest are counted as "other". */
 export const MAX_OPERATION_NAMES = 200;
@@ -36,17 +34,14 @@ const ERROR_CODES = new Set<string>([...Object.values(ErrorCode), ...Object.valu
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 const DB_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
-/** How a GraphQL request ended. */
-export type GraphqlOutcome = 'success' | 'partial' | 'error' | 'refused';
-
 export interface Metrics {
   registry: Registry;
   /** Express middleware, mounted first: times and counts every HTTP request. */
   middleware: RequestHandler;
   /** GET /metrics. */
   handler: RequestHandler;
-  /** The Apollo plugin that counts and times GraphQL operations and their errors. */
-  plugin: ApolloServerPlugin<Context>;
+  /** Counts and times one GraphQL request and its errors (a listener of the shared observer). */
+  countGraphqlRequest: GraphqlRequestListener;
   /** Stops observing the database. */
   close(): void;
 }
@@ -76,13 +71,6 @@ export function operationNames(max = MAX_OPERATION_NAMES): (name: string | null 
     known.add(name);
     return name;
   };
-}
-
-/** Counts a refusal that happened before Apollo's request pipeline by its HTTP status (see src/graphql/limits/body.ts). */
-function refusalCode(status: number): string {
-  if (status === 413) return ErrorCode.PAYLOAD_TOO_LARGE;
-  if (status >= 500) return ErrorCode.INTERNAL_SERVER_ERROR;
-  return 'BAD_REQUEST';
 }
 
 export function createMetrics(options: { db?: Database } = {}): Metrics {
@@ -131,13 +119,11 @@ export function createMetrics(options: { db?: Database } = {}): Metrics {
   for (const code of ERROR_CODES) errors.inc({ code }, 0);
 
   const operationLabel = operationNames();
-  /** Request ids that reached Apollo's request pipeline (the plugin counted them), until their HTTP response ends. */
-  const inPipeline = new Map<string, number>();
-
-  const countOperation = (operation: string, type: string, outcome: GraphqlOutcome, seconds: number, codes: unknown[]) => {
-    operations.inc({ operation, type, outcome });
-    operationDuration.observe({ operation }, seconds);
-    for (const code of codes) errors.inc({ code: errorCodeLabel(code) });
+  const countGraphqlRequest: GraphqlRequestListener = (r) => {
+    const operation = operationLabel(r.operationName, r.anonymous);
+    operations.inc({ operation, type: r.operationType ?? 'unknown', outcome: r.outcome });
+    operationDuration.observe({ operation }, r.seconds);
+    for (const code of r.errorCodes) errors.inc({ code: errorCodeLabel(code) });
   };
 
   const middleware = (req: Request, res: Response, next: NextFunction) => {
@@ -148,18 +134,9 @@ export function createMetrics(options: { db?: Database } = {}): Metrics {
     const record = () => {
       if (done) return;
       done = true;
-      const seconds = (performance.now() - started) / 1000;
       const status = res.writableFinished ? String(res.statusCode) : 'aborted';
       httpRequests.inc({ route, method, status });
-      httpDuration.observe({ route, method }, seconds);
-      const id = res.locals.requestId as string | undefined;
-      const seen = id !== undefined ? (inPipeline.get(id) ?? 0) : 0;
-      if (seen > 1) inPipeline.set(id!, seen - 1);
-      else if (seen === 1) inPipeline.delete(id!);
-      else if (route === '/graphql' && method !== 'OPTIONS' && res.statusCode >= 400) {
-        // Refused before Apollo's request pipeline: the body parser's 413/400 or Apollo's HTTP-level 400s.
-        countOperation('unknown', 'unknown', 'refused', seconds, [refusalCode(res.statusCode)]);
-      }
+      httpDuration.observe({ route, method }, (performance.now() - started) / 1000);
     };
     res.once('finish', record);
     res.once('close', record);
@@ -172,30 +149,7 @@ export function createMetrics(options: { db?: Database } = {}): Metrics {
     res.send(await registry.metrics());
   };
 
-  const plugin: ApolloServerPlugin<Context> = {
-    async requestDidStart({ contextValue }) {
-      const started = performance.now();
-      const id = contextValue.requestId;
-      inPipeline.set(id, (inPipeline.get(id) ?? 0) + 1);
-      let executed = false;
-      return {
-        async executionDidStart() {
-          executed = true;
-        },
-        async willSendResponse({ response, document, request, operation, operationName }) {
-          const op = operation ?? (document ? getOperationAST(document, request.operationName ?? undefined) : null);
-          const name = operationLabel(operationName ?? op?.name?.value, !!op && !op.name);
-          const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
-          const responseErrors: readonly GraphQLFormattedError[] = result?.errors ?? [];
-          const outcome: GraphqlOutcome =
-            responseErrors.length === 0 ? 'success' : !executed ? 'refused' : result?.data == null ? 'error' : 'partial';
-          countOperation(name, op?.operation ?? 'unknown', outcome, (performance.now() - started) / 1000, responseErrors.map((e) => e.extensions?.code));
-        },
-      };
-    },
-  };
-
   const unobserve = options.db?.observe((o: DbObservation) => dbDuration.observe({ mode: o.mode, outcome: o.outcome }, o.seconds));
 
-  return { registry, middleware, handler, plugin, close: () => unobserve?.() };
+  return { registry, middleware, handler, countGraphqlRequest, close: () => unobserve?.() };
 }
