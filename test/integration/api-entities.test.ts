@@ -1,26 +1,14 @@
 // The API over the seed article, entity by entity: search, the conference and its participants,
 // awards, an organisation's roles in the emulation bloc, posts and their holders, node lookups.
-import type { Database } from '../../src/db/database';
-import { openTestDb } from '../support/db';
-import type { RunningServer } from '../support/server';
-import { articleText, BLOC_ID, CALL_1948_ID, CONFERENCE_ID, dataOf, NAMED_OFFICIALS, seed, SOURCE_ID, startApiServer, TINH_ID } from './api-helpers';
+import { useTestServer } from '../support/server';
+import { articleText, BLOC_ID, CALL_1948_ID, CONFERENCE_ID, dataOf, NAMED_OFFICIALS, seed, SOURCE_ID, API_TEST_ENV, TINH_ID } from './api-helpers';
 
-let db: Database;
-let server: RunningServer;
-
-beforeAll(async () => {
-  db = await openTestDb();
-  server = await startApiServer(db);
-});
-afterAll(async () => {
-  await server.close();
-  await db.close();
-});
+const world = useTestServer(API_TEST_ENV);
 
 describe('search', () => {
   it('"nguyen thanh tinh" finds Nguyễn Thanh Tịnh first, with his post of Deputy Minister of Justice and its sources', async () => {
     const data = dataOf(
-      await server.gql(`{
+      await world.server.gql(`{
         search(query: "nguyen thanh tinh") {
           type name score
           node { __typename id ... on Person { name
@@ -54,8 +42,8 @@ describe('search', () => {
 
   it('"Toà án…" (old tone placement) and "Tòa án…" find the same Supreme People\'s Court first', async () => {
     const q = 'query($q: String!) { search(query: $q) { type name node { id } } }';
-    const old = dataOf(await server.gql(q, { q: 'Toà án nhân dân tối cao' })).search;
-    const modern = dataOf(await server.gql(q, { q: 'Tòa án nhân dân tối cao' })).search;
+    const old = dataOf(await world.server.gql(q, { q: 'Toà án nhân dân tối cao' })).search;
+    const modern = dataOf(await world.server.gql(q, { q: 'Tòa án nhân dân tối cao' })).search;
     expect(old[0]).toEqual({ type: 'ORGANIZATION', name: 'Tòa án nhân dân tối cao', node: { id: 'organization/toa-an-nhan-dan-toi-cao' } });
     expect(modern[0]).toEqual(old[0]);
     expect(modern.map((h: any) => h.node.id)).toEqual(old.map((h: any) => h.node.id));
@@ -69,7 +57,7 @@ describe('the conference of 10 April 2024', () => {
   } }`;
 
   it('has every official the article names as a participant, each with a role', async () => {
-    const { event } = dataOf(await server.gql(participantsQuery, { id: CONFERENCE_ID }));
+    const { event } = dataOf(await world.server.gql(participantsQuery, { id: CONFERENCE_ID }));
     expect(event.startDate).toBe('2024-04-10');
     const roles = new Map<string, string[]>();
     for (const p of event.participants) {
@@ -86,14 +74,14 @@ describe('the conference of 10 April 2024', () => {
   });
 
   it('records the opening speaker, the reporter and the signatory for Bộ Tư pháp', async () => {
-    const { event } = dataOf(await server.gql(participantsQuery, { id: CONFERENCE_ID }));
+    const { event } = dataOf(await world.server.gql(participantsQuery, { id: CONFERENCE_ID }));
     const find = (personId: string, role: string) => event.participants.find((p: any) => p.participant.id === personId && p.role === role);
     expect(find('person/ngo-van-tuan', 'OPENING_SPEAKER')).toMatchObject({ roleText: 'Phát biểu khai mạc', participant: { name: 'Ngô Văn Tuấn' } });
     expect(find('person/nguyen-tuan-anh', 'REPORTER')).toMatchObject({ participant: { name: 'Nguyễn Tuấn Anh' } });
     expect(find(TINH_ID, 'SIGNATORY')).toMatchObject({ onBehalfOf: { id: 'organization/bo-tu-phap', name: 'Bộ Tư pháp' } });
     // The role filter returns only that role.
     const { event: openers } = dataOf(
-      await server.gql(`{ event(id: "${CONFERENCE_ID}") { participants(role: OPENING_SPEAKER) { role participant { ... on Person { id } } } } }`),
+      await world.server.gql(`{ event(id: "${CONFERENCE_ID}") { participants(role: OPENING_SPEAKER) { role participant { ... on Person { id } } } } }`),
     );
     expect(openers.participants).toEqual([{ role: 'OPENING_SPEAKER', participant: { id: 'person/ngo-van-tuan' } }]);
   });
@@ -102,7 +90,7 @@ describe('the conference of 10 April 2024', () => {
 describe('awards', () => {
   it('"Cờ thi đua của Chính phủ" is PROPOSED for Kiểm toán nhà nước and Bộ Quốc phòng, and conferred on no one', async () => {
     const { award } = dataOf(
-      await server.gql(`{ award(id: "award/co-thi-dua-cua-chinh-phu") {
+      await world.server.gql(`{ award(id: "award/co-thi-dua-cua-chinh-phu") {
         name classification
         all: conferrals { status date decidedAt { id } recipient { ... on Organization { id name } ... on Person { id } } }
         proposed: conferrals(status: PROPOSED) { recipient { ... on Organization { id } } }
@@ -119,7 +107,7 @@ describe('awards', () => {
 
   it('an organisation proposed for the flag has no CONFERRED award', async () => {
     const { organization } = dataOf(
-      await server.gql(`{ organization(id: "organization/kiem-toan-nha-nuoc") {
+      await world.server.gql(`{ organization(id: "organization/kiem-toan-nha-nuoc") {
         proposed: awards(status: PROPOSED) { award { id } } conferred: awards(status: CONFERRED) { award { id } } } }`),
     );
     expect(organization.proposed).toEqual([{ award: { id: 'award/co-thi-dua-cua-chinh-phu' } }]);
@@ -128,7 +116,7 @@ describe('awards', () => {
 
   it('Nguyễn Thanh Tịnh\'s CONFERRED awards hold the commemorative medal, and he has no mere proposal', async () => {
     const { person } = dataOf(
-      await server.gql(`{ person(id: "${TINH_ID}") {
+      await world.server.gql(`{ person(id: "${TINH_ID}") {
         conferred: awards(status: CONFERRED) { status decidedAt { id } award { id name classification } }
         proposed: awards(status: PROPOSED) { id } } }`),
     );
@@ -145,10 +133,10 @@ describe('awards', () => {
 
 describe('memberships of the Supreme People\'s Court', () => {
   it('is HEAD of the emulation bloc for 2024, decided at the conference, and only on dates in 2024', async () => {
-    const hits = dataOf(await server.gql('{ search(query: "Toà án nhân dân tối cao", first: 1) { node { id } } }')).search;
+    const hits = dataOf(await world.server.gql('{ search(query: "Toà án nhân dân tối cao", first: 1) { node { id } } }')).search;
     const courtId = hits[0].node.id;
     const { organization } = dataOf(
-      await server.gql(
+      await world.server.gql(
         `query($id: ID!) { organization(id: $id) {
           all: memberships { id role roleText startDate endDate organization { id } decidedAt { id } }
           in2024: memberships(at: "2024-06") { id role }
@@ -167,7 +155,7 @@ describe('memberships of the Supreme People\'s Court', () => {
 
   it('the bloc lists the court as head and the procuracy as deputy head for 2024', async () => {
     const { organization } = dataOf(
-      await server.gql(`{ organization(id: "${BLOC_ID}") { members(at: "2024") { role member { ... on Organization { id } } } } }`),
+      await world.server.gql(`{ organization(id: "${BLOC_ID}") { members(at: "2024") { role member { ... on Organization { id } } } } }`),
     );
     const roleOf = (id: string) => organization.members.filter((m: any) => m.member.id === id).map((m: any) => m.role).sort();
     expect(roleOf('organization/toa-an-nhan-dan-toi-cao')).toContain('HEAD');
@@ -180,7 +168,7 @@ describe('memberships of the Supreme People\'s Court', () => {
 describe('Position.holders(at:)', () => {
   it('Deputy Minister of Justice: Nguyễn Thanh Tịnh on 2024-04-10 and in 2024, not in 2019', async () => {
     const { position } = dataOf(
-      await server.gql(`{ position(id: "position/bo-tu-phap/thu-truong") {
+      await world.server.gql(`{ position(id: "position/bo-tu-phap/thu-truong") {
         labelEn organization { id }
         day: holders(at: "2024-04-10") { holder { id } }
         year: holders(at: "2024") { holder { id } }
@@ -196,14 +184,14 @@ describe('Position.holders(at:)', () => {
 
 describe('node lookups', () => {
   it('resolves a person, an organisation and a fact to the right type; unknown ids to null', async () => {
-    const [row] = await db.read(
+    const [row] = await world.db.read(
       'MATCH (o:Occupancy)-[:HOLDER]->(:Person {id: $id}), (o)-[:POSITION]->(:Position {id: $position}) RETURN o.id AS id',
       { id: TINH_ID, position: 'position/bo-tu-phap/thu-truong' },
     );
     const occupancyId = row?.id as string;
     expect(occupancyId).toEqual(expect.any(String));
     const data = dataOf(
-      await server.gql(
+      await world.server.gql(
         `query($occ: ID!) {
           person: node(id: "${TINH_ID}") { __typename id ... on Person { name } }
           org: node(id: "organization/bo-tu-phap") { __typename id ... on Organization { name } }
@@ -232,8 +220,8 @@ describe('node lookups', () => {
 describe('as of, for a post that ended long before the source', () => {
   it('Hồ Chí Minh held his post in 1948 and not in 2024', async () => {
     const q = `query($at: Date) { person(id: "person/ho-chi-minh") { occupancies(at: $at) { position { id } status inferred } } }`;
-    const at1948 = dataOf(await server.gql(q, { at: '1948-06-11' })).person.occupancies;
+    const at1948 = dataOf(await world.server.gql(q, { at: '1948-06-11' })).person.occupancies;
     expect(at1948).toEqual([{ position: { id: 'position/viet-nam-dan-chu-cong-hoa/chu-tich' }, status: 'ENDED', inferred: true }]);
-    expect(dataOf(await server.gql(q, { at: '2024-04-10' })).person.occupancies).toEqual([]);
+    expect(dataOf(await world.server.gql(q, { at: '2024-04-10' })).person.occupancies).toEqual([]);
   });
 });

@@ -1,31 +1,19 @@
 // Evidence: every quote stored for the article is a verbatim substring of its text, and every fact
 // the API returns carries its sources.
-import type { Database } from '../../src/db/database';
-import { openTestDb } from '../support/db';
-import type { RunningServer } from '../support/server';
-import { articleText, dataOf, FACT_FIELDS, seed, SOURCE_ID, startApiServer } from './api-helpers';
+import { useTestServer } from '../support/server';
+import { articleText, dataOf, FACT_FIELDS, seed, SOURCE_ID, API_TEST_ENV } from './api-helpers';
 
-let db: Database;
-let server: RunningServer;
-
-beforeAll(async () => {
-  db = await openTestDb();
-  server = await startApiServer(db);
-});
-afterAll(async () => {
-  await server.close();
-  await db.close();
-});
+const world = useTestServer(API_TEST_ENV);
 
 it('the stored article text is the seed article', async () => {
-  const [row] = await db.read('MATCH (s:Source {id: $id}) RETURN s.text AS text', { id: SOURCE_ID });
+  const [row] = await world.db.read('MATCH (s:Source {id: $id}) RETURN s.text AS text', { id: SOURCE_ID });
   expect(row?.text).toBe(articleText);
-  const { source } = dataOf(await server.gql(`{ source(id: "${SOURCE_ID}") { text } }`));
+  const { source } = dataOf(await world.server.gql(`{ source(id: "${SOURCE_ID}") { text } }`));
   expect(source.text).toBe(articleText);
 });
 
 it('every quote on SOURCED_FROM and MENTIONED_IN occurs verbatim in the source text', async () => {
-  const rows = await db.read(
+  const rows = await world.db.read(
     `MATCH (n)-[r:SOURCED_FROM|MENTIONED_IN]->(s:Source {id: $id})
      RETURN n.id AS node, type(r) AS rel, r.quotes AS quotes, s.text AS text`,
     { id: SOURCE_ID },
@@ -60,7 +48,7 @@ it('every fact reachable from the seed (participations, occupancies, ranks, conf
   // Every entity of the seed file, by id, with every list of facts the API offers on it.
   const entityIds = [seed.persons, seed.organizations, seed.events, seed.awards, seed.positions].flatMap((list) => list.map((e) => e.id));
   const data = dataOf(
-    await server.gql(
+    await world.server.gql(
       `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id
         ... on Person {
           occupancies { ${FACT_FIELDS} holder { id } position { id } }
@@ -96,7 +84,7 @@ it('every fact reachable from the seed (participations, occupancies, ranks, conf
   collect(data);
 
   // The query reached every fact of the article…
-  const stored = await db.read('MATCH (f:Fact)-[:SOURCED_FROM]->(:Source {id: $id}) RETURN collect(f.id) AS ids', { id: SOURCE_ID });
+  const stored = await world.db.read('MATCH (f:Fact)-[:SOURCED_FROM]->(:Source {id: $id}) RETURN collect(f.id) AS ids', { id: SOURCE_ID });
   const articleFacts = new Set(stored[0]!.ids as string[]);
   expect([...facts.keys()]).toEqual(expect.arrayContaining([...articleFacts]));
   expect(articleFacts.size).toBeGreaterThan(50);

@@ -64,8 +64,10 @@ export const seedPersonIds = new Set(seed.persons.map((p) => p.id));
  * these tests ask deliberately wide questions (every fact of the seed, with its sources) to check
  * data and batching; the limits have tests of their own.
  */
+export const API_TEST_ENV = { MAX_QUERY_COST: '100000000' };
+
 export function startApiServer(db: Database): Promise<RunningServer> {
-  return startTestServer(db, { MAX_QUERY_COST: '100000000' });
+  return startTestServer(db, API_TEST_ENV);
 }
 
 export interface GqlResponse {

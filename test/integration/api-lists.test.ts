@@ -1,22 +1,10 @@
 // The list queries (people, organizations, events): filters, sort orders, cursor pagination, the
 // parent/child links of organisations, and how bad arguments are answered.
-import type { Database } from '../../src/db/database';
 import { fold } from '../../src/text/fold';
-import { openTestDb } from '../support/db';
-import type { RunningServer } from '../support/server';
-import { CALL_1948_ID, CONFERENCE_ID, dataOf, firstError, NAMED_OFFICIALS, notTest, seed, seedPersonIds, startApiServer, TINH_ID } from './api-helpers';
+import { useTestServer } from '../support/server';
+import { CALL_1948_ID, CONFERENCE_ID, dataOf, firstError, NAMED_OFFICIALS, notTest, seed, seedPersonIds, API_TEST_ENV, TINH_ID } from './api-helpers';
 
-let db: Database;
-let server: RunningServer;
-
-beforeAll(async () => {
-  db = await openTestDb();
-  server = await startApiServer(db);
-});
-afterAll(async () => {
-  await server.close();
-  await db.close();
-});
+const world = useTestServer(API_TEST_ENV);
 
 const ids = (nodes: Array<{ id: string }>) => nodes.map((n) => n.id);
 
@@ -26,7 +14,7 @@ describe('people', () => {
       totalCount nodes { id name } edges { cursor node { id } }
       pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
     } }`;
-  const people = async (variables: Record<string, unknown>) => dataOf(await server.gql(peopleQuery, variables)).people;
+  const people = async (variables: Record<string, unknown>) => dataOf(await world.server.gql(peopleQuery, variables)).people;
   /** Every person, page by page (first: 100), in the given order. */
   const everyone = async (orderBy: string): Promise<string[]> => {
     const out: string[] = [];
@@ -120,7 +108,7 @@ describe('people', () => {
   });
 
   it('first: 101 is refused with BAD_USER_INPUT naming `first`', async () => {
-    const error = firstError(await server.gql(peopleQuery, { first: 101 }));
+    const error = firstError(await world.server.gql(peopleQuery, { first: 101 }));
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     expect(error.message).toMatch(/\bfirst\b/);
     expect(error.extensions?.argument).toBe('first');
@@ -128,7 +116,7 @@ describe('people', () => {
 
   it('a garbage `after` is refused with BAD_USER_INPUT', async () => {
     for (const after of ['garbage', Buffer.from('[1]').toString('base64url'), Buffer.from('{"a":1}').toString('base64url')]) {
-      const error = firstError(await server.gql(peopleQuery, { after }));
+      const error = firstError(await world.server.gql(peopleQuery, { after }));
       expect(error.extensions?.code).toBe('BAD_USER_INPUT');
       expect(error.message).toMatch(/\bafter\b/);
     }
@@ -138,7 +126,7 @@ describe('people', () => {
 describe('organizations', () => {
   it('filter classification [MINISTRY] returns the ministries, and only them', async () => {
     const { organizations } = dataOf(
-      await server.gql('{ organizations(filter: {classification: [MINISTRY]}, first: 100) { totalCount nodes { id classification } } }'),
+      await world.server.gql('{ organizations(filter: {classification: [MINISTRY]}, first: 100) { totalCount nodes { id classification } } }'),
     );
     const expected = seed.organizations.filter((o) => o.classification === 'ministry').map((o) => o.id).sort();
     expect(expected.length).toBeGreaterThan(1);
@@ -151,7 +139,7 @@ describe('organizations', () => {
     const id = 'organization/bo-cong-an/cuc-canh-sat-giao-thong';
     expect(seed.organizations.find((o) => o.id === id)?.name).toBe('Cục Cảnh sát giao thông');
     const data = dataOf(
-      await server.gql(`{
+      await world.server.gql(`{
         child: organization(id: "${id}") { name parent { id name } }
         bca: organization(id: "organization/bo-cong-an") { children { id } }
         filtered: organizations(filter: {parent: "organization/bo-cong-an"}) { nodes { id } }
@@ -164,7 +152,7 @@ describe('organizations', () => {
 
   it('every parent link is a sourced fact with a confidence; links added from knowledge say inferred: true', async () => {
     const { nodes } = dataOf(
-      await server.gql(
+      await world.server.gql(
         `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Organization { parentLinks {
           id relation confidence inferred note child { id } parent { id } sources { quote source { id } } } } } }`,
         { ids: seed.organizations.map((o) => o.id) },
@@ -192,7 +180,7 @@ describe('organizations', () => {
 describe('events', () => {
   const eventsQuery = `query($filter: EventFilter, $orderBy: EventOrder) {
     events(filter: $filter, orderBy: $orderBy, first: 100) { totalCount nodes { id startDate } } }`;
-  const events = async (variables: Record<string, unknown>) => dataOf(await server.gql(eventsQuery, variables)).events;
+  const events = async (variables: Record<string, unknown>) => dataOf(await world.server.gql(eventsQuery, variables)).events;
 
   it('from "2024-04" to "2024-04" returns the conference; from "2025" does not', async () => {
     expect(ids((await events({ filter: { from: '2024-04', to: '2024-04' } })).nodes)).toEqual([CONFERENCE_ID]);
@@ -213,23 +201,23 @@ describe('events', () => {
 
 describe('bad input', () => {
   it('a Date argument "2024-13" is a GraphQL error naming Date (literal and variable)', async () => {
-    const literal = await server.gql(`{ person(id: "${TINH_ID}") { occupancies(at: "2024-13") { id } } }`);
+    const literal = await world.server.gql(`{ person(id: "${TINH_ID}") { occupancies(at: "2024-13") { id } } }`);
     const literalError = firstError(literal);
     expect(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED']).toContain(literalError.extensions?.code);
     expect(literalError.message).toMatch(/\bDate\b/);
     expect(literal.body.data).toBeUndefined();
 
-    const variable = await server.gql('query($at: Date) { position(id: "position/bo-tu-phap/thu-truong") { holders(at: $at) { id } } }', { at: '2024-13' });
+    const variable = await world.server.gql('query($at: Date) { position(id: "position/bo-tu-phap/thu-truong") { holders(at: $at) { id } } }', { at: '2024-13' });
     const variableError = firstError(variable);
     expect(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED']).toContain(variableError.extensions?.code);
     expect(variableError.message).toMatch(/\bDate\b/);
 
-    const inFilter = firstError(await server.gql('{ events(filter: {from: "2024-13"}) { totalCount } }'));
+    const inFilter = firstError(await world.server.gql('{ events(filter: {from: "2024-13"}) { totalCount } }'));
     expect(inFilter.message).toMatch(/\bDate\b/);
   });
 
   it('search with first: 0 is BAD_USER_INPUT', async () => {
-    const error = firstError(await server.gql('{ search(query: "nguyen", first: 0) { name } }'));
+    const error = firstError(await world.server.gql('{ search(query: "nguyen", first: 0) { name } }'));
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     expect(error.message).toMatch(/\bfirst\b/);
   });
@@ -239,7 +227,7 @@ describe('people by period', () => {
   it('finds holders of a post during a date range, and not outside it', async () => {
     const q = `query($f: PersonFilter) { people(filter: $f, first: 50) { nodes { id } } }`;
     const ids = async (filter: Record<string, string>) =>
-      ((await server.gql(q, { f: filter })).body.data.people.nodes as Array<{ id: string }>).map((n) => n.id);
+      ((await world.server.gql(q, { f: filter })).body.data.people.nodes as Array<{ id: string }>).map((n) => n.id);
     expect(await ids({ organization: 'organization/bo-tu-phap', from: '2024-01', to: '2024-06' })).toContain('person/nguyen-thanh-tinh');
     expect(await ids({ organization: 'organization/bo-tu-phap', from: '2020', to: '2022' })).not.toContain('person/nguyen-thanh-tinh');
     expect(await ids({ organization: 'organization/bo-tu-phap', from: '2025' })).toContain('person/nguyen-thanh-tinh'); // current, no end known

@@ -1,23 +1,12 @@
 // How two entities are connected, and what they share — every hop a sourced fact.
-import type { Database } from '../../src/db/database';
-import { openTestDb } from '../support/db';
-import { RunningServer, startTestServer } from '../support/server';
+import { useTestServer } from '../support/server';
 
-let db: Database;
-let server: RunningServer;
-beforeAll(async () => {
-  db = await openTestDb();
-  server = await startTestServer(db);
-});
-afterAll(async () => {
-  await server.close();
-  await db.close();
-});
+const world = useTestServer();
 
 const EVENT = 'event/2024-04-10-hoi-nghi-tong-ket-thi-dua-khoi-noi-chinh';
 
 it('connects two officials through the conference both attended, with the quotes', async () => {
-  const { body } = await server.gql(`{ connections(from: "person/nguyen-thanh-tinh", to: "person/nguyen-duy-ngoc", first: 5) {
+  const { body } = await world.server.gql(`{ connections(from: "person/nguyen-thanh-tinh", to: "person/nguyen-duy-ngoc", first: 5) {
     hops entities { id } facts { __typename sources { quote } ... on Participation { role } } steps { id } } }`);
   expect(body.errors).toBeUndefined();
   const paths = body.data.connections;
@@ -33,12 +22,12 @@ it('connects two officials through the conference both attended, with the quotes
 });
 
 it('does not connect through the shared source document', async () => {
-  const { body } = await server.gql(`{ connections(from: "person/ho-chi-minh", to: "person/nguyen-tuan-anh", maxHops: 1) { hops } }`);
+  const { body } = await world.server.gql(`{ connections(from: "person/ho-chi-minh", to: "person/nguyen-tuan-anh", maxHops: 1) { hops } }`);
   expect(body.data.connections).toEqual([]);
 });
 
 it('lists what two officials share, with the facts on each side', async () => {
-  const { body } = await server.gql(`{ shared(a: "person/nguyen-thanh-tinh", b: "person/pham-quoc-hung") {
+  const { body } = await world.server.gql(`{ shared(a: "person/nguyen-thanh-tinh", b: "person/pham-quoc-hung") {
     node { __typename id } viaA { __typename ... on Participation { role } } viaB { __typename ... on Participation { role } } } }`);
   const event = body.data.shared.find((s: any) => s.node.id === EVENT);
   expect(event.node.__typename).toBe('Event');
@@ -47,19 +36,19 @@ it('lists what two officials share, with the facts on each side', async () => {
 });
 
 it('finds organisations whose posts both hold', async () => {
-  const { body } = await server.gql(`{ shared(a: "person/ngo-van-tuan", b: "person/nguyen-tuan-anh") { node { id } viaA { __typename } } }`);
+  const { body } = await world.server.gql(`{ shared(a: "person/ngo-van-tuan", b: "person/nguyen-tuan-anh") { node { id } viaA { __typename } } }`);
   const ids = body.data.shared.map((s: any) => s.node.id);
   expect(ids).toContain('organization/kiem-toan-nha-nuoc');
 });
 
 it('bounds the search', async () => {
-  const { body } = await server.gql(`{ connections(from: "person/nguyen-thanh-tinh", to: "person/nguyen-duy-ngoc", maxHops: 50) { hops } }`);
+  const { body } = await world.server.gql(`{ connections(from: "person/nguyen-thanh-tinh", to: "person/nguyen-duy-ngoc", maxHops: 50) { hops } }`);
   expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   expect(body.errors[0].message).toMatch(/maxHops/);
 });
 
 it('answers the contract form participants { role agent { … } } and Event.sources', async () => {
-  const { body } = await server.gql(`{ event(id: "${EVENT}") {
+  const { body } = await world.server.gql(`{ event(id: "${EVENT}") {
     participants { role agent { __typename ... on Person { name } ... on Organization { name } } participant { ... on Person { name } ... on Organization { name } } }
     sources { source { id } quotes } } }`);
   expect(body.errors).toBeUndefined();

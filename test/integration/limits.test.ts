@@ -1,21 +1,9 @@
 // Query limits over HTTP against the real server and Neo4j: each refusal is a 400 (413 for the body)
 // with a stable code and the limit named; batching is off; suggestions are hidden in production.
 import { getIntrospectionQuery } from 'graphql';
-import type { Database } from '../../src/db/database';
-import { openTestDb } from '../support/db';
-import { RunningServer, startTestServer } from '../support/server';
+import { RunningServer, startTestServer, useTestServer } from '../support/server';
 
-let db: Database;
-let server: RunningServer;
-
-beforeAll(async () => {
-  db = await openTestDb();
-  server = await startTestServer(db);
-});
-afterAll(async () => {
-  await server.close();
-  await db.close();
-});
+const world = useTestServer();
 
 /** POSTs a raw body to /graphql. */
 async function post(target: RunningServer, body: string): Promise<{ status: number; contentType: string | null; body: any }> {
@@ -46,7 +34,7 @@ function refusal(res: { status: number; body: any }): { message: string; extensi
 
 describe('with the default limits', () => {
   it('answers a normal nested query', async () => {
-    const res = await server.gql(`{ people(first: 20) { totalCount nodes { id name
+    const res = await world.server.gql(`{ people(first: 20) { totalCount nodes { id name
       occupancies { status position { label organization { id name parent { name } } } sources { quote source { title } } } } } }`);
     expect(res.status).toBe(200);
     expect(res.body.errors).toBeUndefined();
@@ -56,7 +44,7 @@ describe('with the default limits', () => {
 
   it('answers the standard introspection queries (deeper than the depth limit)', async () => {
     for (const query of [getIntrospectionQuery(), getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true })]) {
-      const res = await server.gql(query);
+      const res = await world.server.gql(query);
       expect(res.status).toBe(200);
       expect(res.body.errors).toBeUndefined();
       expect(res.body.data.__schema.types.map((t: any) => t.name)).toContain('Person');
@@ -64,8 +52,8 @@ describe('with the default limits', () => {
   });
 
   it('refuses a query deeper than 10 with QUERY_TOO_DEEP', async () => {
-    expect((await server.gql(parentChain(8))).status).toBe(200); // depth 10
-    const res = await server.gql(parentChain(9));
+    expect((await world.server.gql(parentChain(8))).status).toBe(200); // depth 10
+    const res = await world.server.gql(parentChain(9));
     expect(res.status).toBe(400);
     const error = refusal(res);
     expect(error.extensions).toMatchObject({ code: 'QUERY_TOO_DEEP', limit: 10, actual: 11 });
@@ -73,8 +61,8 @@ describe('with the default limits', () => {
   });
 
   it('refuses more than 30 aliases with TOO_MANY_ALIASES', async () => {
-    expect((await server.gql(aliases(30))).status).toBe(200);
-    const res = await server.gql(aliases(31));
+    expect((await world.server.gql(aliases(30))).status).toBe(200);
+    const res = await world.server.gql(aliases(31));
     expect(res.status).toBe(400);
     const error = refusal(res);
     expect(error.extensions).toMatchObject({ code: 'TOO_MANY_ALIASES', limit: 30, actual: 31 });
@@ -82,8 +70,8 @@ describe('with the default limits', () => {
   });
 
   it('refuses a document of more than 2000 tokens at parse time with QUERY_TOO_LARGE', async () => {
-    expect((await server.gql(tokenDocument(2000))).status).toBe(200);
-    const res = await server.gql(tokenDocument(2001));
+    expect((await world.server.gql(tokenDocument(2000))).status).toBe(200);
+    const res = await world.server.gql(tokenDocument(2001));
     expect(res.status).toBe(400);
     const error = refusal(res);
     expect(error.extensions).toMatchObject({ code: 'QUERY_TOO_LARGE', limit: 2000 });
@@ -92,10 +80,10 @@ describe('with the default limits', () => {
 
   it('refuses a query that could return more than 10000 list items with QUERY_TOO_EXPENSIVE, using variables', async () => {
     // n people + n × 20 occupancies + n × 20 × 20 evidence items (20: QUERY_COST_LIST_SIZE's default)
-    const cheap = await server.gql(EXPENSIVE, { n: 23 }); // 9683
+    const cheap = await world.server.gql(EXPENSIVE, { n: 23 }); // 9683
     expect(cheap.status).toBe(200);
     expect(cheap.body.errors).toBeUndefined();
-    const res = await server.gql(EXPENSIVE, { n: 24 }); // 10104
+    const res = await world.server.gql(EXPENSIVE, { n: 24 }); // 10104
     expect(res.status).toBe(400);
     const error = refusal(res);
     expect(error.extensions).toMatchObject({ code: 'QUERY_TOO_EXPENSIVE', limit: 10000, estimate: 10104 });
@@ -103,7 +91,7 @@ describe('with the default limits', () => {
   });
 
   it('counts fragments and the schema default of `first` (20)', async () => {
-    const res = await server.gql(`{ people { nodes { ...Posts } } }
+    const res = await world.server.gql(`{ people { nodes { ...Posts } } }
       fragment Posts on Person { occupancies { sources { quote } position { ... on Position { holders { id } } } } }`);
     expect(res.status).toBe(400);
     expect(refusal(res).extensions).toMatchObject({ code: 'QUERY_TOO_EXPENSIVE', estimate: 20 + 20 * 20 + 20 * 20 * 20 + 20 * 20 * 20 });
@@ -111,20 +99,20 @@ describe('with the default limits', () => {
 
   it('answers a body over 100 kB with a JSON 413 PAYLOAD_TOO_LARGE', async () => {
     const body = JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(200 * 1024) } });
-    const res = await post(server, body);
+    const res = await post(world.server, body);
     expect(res.status).toBe(413);
     expect(res.contentType).toMatch(/^application\/json/);
     expect(res.body).toEqual({ errors: [{ message: expect.stringMatching(/102400 bytes/), extensions: { code: 'PAYLOAD_TOO_LARGE', limit: 102400 } }] });
   });
 
   it('answers malformed JSON with a JSON 400', async () => {
-    const res = await post(server, '{"query": ');
+    const res = await post(world.server, '{"query": ');
     expect(res.status).toBe(400);
     expect(res.body.errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 
   it('refuses batched requests (a JSON array)', async () => {
-    const res = await post(server, JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]));
+    const res = await post(world.server, JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]));
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body)).toMatch(/batching/i);
     expect(JSON.stringify(res.body)).not.toContain('"Query"');
@@ -134,7 +122,7 @@ describe('with the default limits', () => {
 describe('with configured limits', () => {
   let strict: RunningServer;
   beforeAll(async () => {
-    strict = await startTestServer(db, { MAX_QUERY_DEPTH: '4', MAX_ALIASES: '2', MAX_QUERY_TOKENS: '40', MAX_QUERY_COST: '30', QUERY_COST_LIST_SIZE: '5' });
+    strict = await startTestServer(world.db, { MAX_QUERY_DEPTH: '4', MAX_ALIASES: '2', MAX_QUERY_TOKENS: '40', MAX_QUERY_COST: '30', QUERY_COST_LIST_SIZE: '5' });
   });
   afterAll(() => strict.close());
 
@@ -156,8 +144,8 @@ describe('suggestions and limits by environment', () => {
   let production: RunningServer;
   let development: RunningServer;
   beforeAll(async () => {
-    production = await startTestServer(db, { NODE_ENV: 'production' });
-    development = await startTestServer(db, { NODE_ENV: 'development' });
+    production = await startTestServer(world.db, { NODE_ENV: 'production' });
+    development = await startTestServer(world.db, { NODE_ENV: 'development' });
   });
   afterAll(async () => {
     await production.close();

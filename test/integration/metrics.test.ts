@@ -1,21 +1,9 @@
 // GET /metrics on the real server over Neo4j: after a mix of requests (answered, refused by a limit,
 // refused before Apollo, unauthenticated) the counters and histograms moved with the right labels.
-import type { Database } from '../../src/db/database';
 import { MAX_BODY_BYTES } from '../../src/graphql/limits';
-import { openTestDb } from '../support/db';
-import { RunningServer, startTestServer } from '../support/server';
+import { RunningServer, startTestServer, useTestServer } from '../support/server';
 
-let db: Database;
-let server: RunningServer;
-
-beforeAll(async () => {
-  db = await openTestDb();
-  server = await startTestServer(db);
-});
-afterAll(async () => {
-  await server.close();
-  await db.close();
-});
+const world = useTestServer();
 
 type Labels = Record<string, string>;
 
@@ -33,7 +21,7 @@ function parse(text: string): Array<{ name: string; labels: Labels; value: numbe
   return samples;
 }
 
-async function scrape(target: RunningServer = server) {
+async function scrape(target: RunningServer = world.server) {
   const res = await fetch(`${target.url}/metrics`);
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
@@ -46,26 +34,26 @@ async function scrape(target: RunningServer = server) {
   };
 }
 
-const post = (body: string) => fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+const post = (body: string) => fetch(`${world.server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 
 it('counts HTTP requests, GraphQL operations, errors by code and latencies with bounded labels', async () => {
   const before = await scrape();
 
-  expect((await server.gql('query PeopleList { people(first: 2) { nodes { id name } } }')).status).toBe(200);
-  expect((await server.gql('{ __typename }')).status).toBe(200);
-  const tooDeep = await server.gql(`query TooDeep { organization(id: "organization/x") { ${'parent { '.repeat(10)}id${' }'.repeat(10)} } }`);
+  expect((await world.server.gql('query PeopleList { people(first: 2) { nodes { id name } } }')).status).toBe(200);
+  expect((await world.server.gql('{ __typename }')).status).toBe(200);
+  const tooDeep = await world.server.gql(`query TooDeep { organization(id: "organization/x") { ${'parent { '.repeat(10)}id${' }'.repeat(10)} } }`);
   expect(tooDeep.status).toBe(400);
   expect(tooDeep.body.errors[0].extensions.code).toBe('QUERY_TOO_DEEP');
-  const unauthenticated = await server.gql('mutation Merge { mergeEntities(from: "person/a", into: "person/b") { id } }');
+  const unauthenticated = await world.server.gql('mutation Merge { mergeEntities(from: "person/a", into: "person/b") { id } }');
   expect(unauthenticated.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   const longName = `query ${'N'.repeat(65)} { __typename }`;
-  expect((await server.gql(longName)).status).toBe(200);
+  expect((await world.server.gql(longName)).status).toBe(200);
   // Refused before Apollo: a body over the limit and malformed JSON.
   expect((await post(JSON.stringify({ query: `{ __typename } #${'x'.repeat(MAX_BODY_BYTES)}` }))).status).toBe(413);
   expect((await post('{"query": ')).status).toBe(400);
   // Refused by Apollo before its request pipeline: no query.
   expect((await post('{"variables": {}}')).status).toBe(400);
-  expect((await fetch(`${server.url}/wp-admin/${Math.random()}`)).status).toBe(404);
+  expect((await fetch(`${world.server.url}/wp-admin/${Math.random()}`)).status).toBe(404);
 
   const after = await scrape();
   const moved = (name: string, labels: Labels) => after(name, labels) - before(name, labels);
@@ -102,8 +90,8 @@ it('counts HTTP requests, GraphQL operations, errors by code and latencies with 
 
 it('times database reads and writes by outcome', async () => {
   const before = await scrape();
-  await db.write((tx) => tx.run('RETURN 1 AS one'));
-  await expect(db.read('THIS IS NOT CYPHER')).rejects.toMatchObject({ extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  await world.db.write((tx) => tx.run('RETURN 1 AS one'));
+  await expect(world.db.read('THIS IS NOT CYPHER')).rejects.toMatchObject({ extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   const after = await scrape();
   expect(after('db_query_duration_seconds_count', { mode: 'write', outcome: 'ok' }) - before('db_query_duration_seconds_count', { mode: 'write', outcome: 'ok' })).toBe(1);
   expect(after('db_query_duration_seconds_count', { mode: 'read', outcome: 'error' }) - before('db_query_duration_seconds_count', { mode: 'read', outcome: 'error' })).toBe(1);
@@ -111,7 +99,7 @@ it('times database reads and writes by outcome', async () => {
 });
 
 it('gives each built server its own registry', async () => {
-  const other = await startTestServer(db);
+  const other = await startTestServer(world.db);
   try {
     const fresh = await scrape(other);
     expect(fresh('graphql_operations_total', { operation: 'PeopleList', type: 'query', outcome: 'success' })).toBe(0);
@@ -125,7 +113,7 @@ it('gives each built server its own registry', async () => {
 
 describe('with METRICS_TOKEN set', () => {
   it('refuses /metrics without the token and serves it with the token', async () => {
-    const guarded = await startTestServer(db, { METRICS_TOKEN: 'a-long-enough-secret-token' });
+    const guarded = await startTestServer(world.db, { METRICS_TOKEN: 'a-long-enough-secret-token' });
     try {
       expect((await fetch(`${guarded.url}/metrics`)).status).toBe(401);
       expect((await fetch(`${guarded.url}/metrics`, { headers: { authorization: 'Bearer wrong-token-wrong-token' } })).status).toBe(401);

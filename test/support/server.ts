@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Database } from '../../src/db/database';
 import { createLogger } from '../../src/log';
 import { buildServer, BuiltServer } from '../../src/server/app';
-import { testConfig } from './db';
+import { openTestDb, testConfig } from './db';
 
 export interface RunningServer extends BuiltServer {
   url: string;
@@ -38,4 +38,24 @@ export async function startTestServer(db: Database, env: Record<string, string> 
       return { status: res.status, body };
     },
   };
+}
+
+/**
+ * The file's database (migrated, seeds loaded) and a real server around it: opened before the
+ * file's tests, closed after them. Read `world.db` and `world.server` inside tests.
+ */
+export function useTestServer(
+  env: Record<string, string> = {},
+  start: (db: Database, env: Record<string, string>) => Promise<RunningServer> = startTestServer,
+): { db: Database; server: RunningServer } {
+  const world = {} as { db: Database; server: RunningServer };
+  beforeAll(async () => {
+    world.db = await openTestDb();
+    world.server = await start(world.db, env);
+  });
+  afterAll(async () => {
+    await world.server?.close();
+    await world.db?.close();
+  });
+  return world;
 }
