@@ -188,7 +188,7 @@ export function mapError(error: unknown): Error {
   if (error instanceof Neo4jError) {
     const code = error.code;
     let mapped: AppError;
-    if (UNAVAILABLE.has(code) || /connect|acquisition|ECONNREFUSED/i.test(error.message) && !code.startsWith('Neo.')) {
+    if (UNAVAILABLE.has(code) || (!code.startsWith('Neo.') && /connect|acquisition|ECONNREFUSED/i.test(error.message))) {
       mapped = new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable; try again shortly.');
     } else if (TIMED_OUT.has(code)) {
       mapped = new AppError(ErrorCode.QUERY_TIMEOUT, 'The query took too long and was stopped.');

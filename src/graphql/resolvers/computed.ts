@@ -30,13 +30,15 @@ export const computedResolvers = {
   },
   Organization: {
     parent: async (org: GraphNode, _: unknown, ctx: Context) => {
+      // the same loader as parentLinks, so asking for both costs one query
       const links = (await ctx.loaders.incoming('Subordination', 'CHILD', { at: null, equals: {} }).load(org.id))
         .filter((l) => l.relation === 'part_of')
         .sort(byConfidence);
       return links[0] ? ((await ctx.loaders.referenced('Subordination', 'PARENT').load(links[0].id))[0] ?? null) : null;
     },
     children: async (org: GraphNode, _: unknown, ctx: Context) => {
-      const links = await ctx.loaders.incoming('Subordination', 'PARENT', { at: null, equals: { relation: 'part_of' } }).load(org.id);
+      // the same loader as childLinks, so asking for both costs one query
+      const links = (await ctx.loaders.incoming('Subordination', 'PARENT', { at: null, equals: {} }).load(org.id)).filter((l) => l.relation === 'part_of');
       const children = await Promise.all(links.map((l) => ctx.loaders.referenced('Subordination', 'CHILD').load(l.id)));
       return children.flat().sort((a, b) => String(a.nameFolded).localeCompare(String(b.nameFolded)));
     },
