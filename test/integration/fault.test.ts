@@ -72,6 +72,14 @@ interface Sample {
   const before = samples.filter((s) => s.end < down);
   const during = samples.filter((s) => s.start >= stopped && s.end <= up);
   const after = samples.filter((s) => s.start >= up + settle);
+  // Printed before the checks, so that a failure comes with the whole picture.
+  const failed = samples.filter((s) => !s.ok);
+  console.log(
+    `fault test: ${samples.length} requests in ${((Date.now() - t0) / 1000).toFixed(1)} s; outage ${((up - down) / 1000).toFixed(1)} s; ` +
+      `${failed.length} failed (${failed.filter((s) => s.start >= stopped && s.end <= up).length} inside it, slowest ` +
+      `${Math.max(0, ...during.filter((s) => !s.ok).map((s) => s.end - s.start))} ms; ${after.filter((s) => !s.ok).length} after recovery); ` +
+      `max latency ${Math.max(...samples.map((s) => s.end - s.start))} ms; codes ${[...new Set(failed.map((s) => s.code))].join(',')}`,
+  );
   expect(before.length).toBeGreaterThan(10);
   expect(before.every((s) => s.ok)).toBe(true);
   // the outage shows, as SERVICE_UNAVAILABLE, and fast
@@ -92,9 +100,4 @@ interface Sample {
   expect(ready.filter((r) => r.at > up + settle).every((r) => r.status === 200)).toBe(true);
   expect(unhandled).toEqual([]);
   expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(150 * 1024 * 1024);
-  console.log(
-    `fault test: ${samples.length} requests in ${((Date.now() - t0) / 1000).toFixed(1)} s; ` +
-      `${samples.filter((s) => !s.ok).length} failed, all during the outage (${((up - down) / 1000).toFixed(1)} s); ` +
-      `max latency ${Math.max(...samples.map((s) => s.end - s.start))} ms`,
-  );
 }, 90_000);
