@@ -49,6 +49,8 @@ const variables = {
   LOCAL_NEO4J_PAGECACHE_MB: positiveInt('a positive integer (MiB)').default(256),
   QUERY_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(5000),
   WRITE_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(30000),
+  // Migrations, seeds and imports: not public requests, so not bound by the timeouts above.
+  MAINTENANCE_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(600000),
   NEO4J_CONNECT_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(1000),
   NEO4J_POOL_SIZE: positiveInt('a positive integer').default(50),
   SHUTDOWN_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(8000),
@@ -88,6 +90,8 @@ export interface Config {
   localNeo4j: { port: number; heap: string; pageCacheMb: number };
   queryTimeoutMs: number;
   writeTimeoutMs: number;
+  /** Timeout of migrations, seeds and imports (each transaction). */
+  maintenanceTimeoutMs: number;
   shutdownTimeoutMs: number;
   loadSeeds: boolean;
   /** '*' or the allowed origins. */
@@ -164,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     localNeo4j: { port: r.LOCAL_NEO4J_PORT, heap: r.LOCAL_NEO4J_HEAP, pageCacheMb: r.LOCAL_NEO4J_PAGECACHE_MB },
     queryTimeoutMs: r.QUERY_TIMEOUT_MS,
     writeTimeoutMs: r.WRITE_TIMEOUT_MS,
+    maintenanceTimeoutMs: r.MAINTENANCE_TIMEOUT_MS,
     shutdownTimeoutMs: r.SHUTDOWN_TIMEOUT_MS,
     loadSeeds: r.LOAD_SEEDS,
     corsOrigins: origins === '*' ? '*' : origins.split(',').map((o) => o.trim()).filter(Boolean),

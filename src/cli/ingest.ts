@@ -19,7 +19,7 @@ runCommand(async () => {
   const db = await connect(config, createLogger(config));
   try {
     await migrate(db);
-    for (const file of files) console.log(JSON.stringify(await ingestFile(db, file, { actor: `cli:${process.env.USER ?? 'unknown'}` })));
+    for (const file of files) console.log(JSON.stringify(await ingestFile(db, file, { actor: `cli:${process.env.USER ?? 'unknown'}`, timeoutMs: db.maintenanceTimeoutMs })));
   } finally {
     await db.close();
   }

@@ -16,7 +16,7 @@ runCommand(async () => {
   try {
     await migrate(db);
     const actor = `cli:${process.env.USER ?? 'unknown'}`;
-    const result = await db.write((tx) => (undo ? unmerge(tx, args[1]!) : mergeEntities(tx, args[0]!, args[1]!, actor)));
+    const result = await db.write((tx) => (undo ? unmerge(tx, args[1]!) : mergeEntities(tx, args[0]!, args[1]!, actor)), db.maintenanceTimeoutMs);
     console.log(JSON.stringify(result));
   } finally {
     await db.close();

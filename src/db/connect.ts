@@ -15,6 +15,7 @@ export function createDatabase(config: Config): Database {
     database: config.neo4j.database,
     readTimeoutMs: config.queryTimeoutMs,
     writeTimeoutMs: config.writeTimeoutMs,
+    maintenanceTimeoutMs: config.maintenanceTimeoutMs,
     connectTimeoutMs: config.neo4j.connectTimeoutMs,
     poolSize: config.neo4j.poolSize,
   });

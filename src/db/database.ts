@@ -18,8 +18,13 @@ export interface DatabaseOptions {
   database?: string;
   /** Server-side timeout of a read transaction. */
   readTimeoutMs: number;
-  /** Server-side timeout of a write transaction. */
+  /** Server-side timeout of a write transaction (API mutations). */
   writeTimeoutMs: number;
+  /**
+   * Timeout of maintenance work — migrations, seeds, imports — which is not a public request and
+   * must not fail because the machine is busy; it still ends (a hung statement does not hang start-up).
+   */
+  maintenanceTimeoutMs: number;
   connectTimeoutMs: number;
   poolSize: number;
 }
@@ -36,6 +41,12 @@ export type DbObserver = (observation: DbObservation) => void;
 export class Database {
   private readonly driver: Driver;
   private readonly observers = new Set<DbObserver>();
+  /**
+   * What the last call told of the database: false after it was unreachable, until a call succeeds
+   * again. A timeout of a call that started while it was down (e.g. a cold restart) is an outage,
+   * not a slow query.
+   */
+  private up = true;
 
   constructor(private readonly options: DatabaseOptions) {
     const auth = options.password ? neo4j.auth.basic(options.user, options.password) : neo4j.auth.basic(options.user, '');
@@ -49,6 +60,11 @@ export class Database {
       disableLosslessIntegers: false,
       logging: { level: 'error', logger: () => undefined },
     });
+  }
+
+  /** The timeout for migrations, seeds and imports (see DatabaseOptions.maintenanceTimeoutMs). */
+  get maintenanceTimeoutMs(): number {
+    return this.options.maintenanceTimeoutMs;
   }
 
   /** Runs one read query in a read transaction (READ routing), with the read timeout. */
@@ -107,12 +123,22 @@ export class Database {
   /** Runs one call: errors mapped (mapError), duration and outcome reported to the observers. */
   private async observed<T>(mode: DbObservation['mode'], call: () => Promise<T>): Promise<T> {
     const started = performance.now();
+    const upAtStart = this.up;
     let outcome: DbObservation['outcome'] = 'ok';
     try {
-      return await call();
+      const result = await call();
+      this.up = true;
+      return result;
     } catch (error) {
-      const mapped = mapError(error);
-      const code = mapped instanceof AppError ? mapped.code : undefined;
+      let mapped = mapError(error);
+      let code = mapped instanceof AppError ? mapped.code : undefined;
+      if (code === ErrorCode.SERVICE_UNAVAILABLE) this.up = false;
+      else if (code === ErrorCode.QUERY_TIMEOUT && (!upAtStart || !this.up || !(await this.answers()))) {
+        // Not a slow query but a database that is away, stopping or still starting: say so.
+        this.up = false;
+        mapped = withCause(unavailable(), error);
+        code = ErrorCode.SERVICE_UNAVAILABLE;
+      }
       outcome = code === ErrorCode.QUERY_TIMEOUT ? 'timeout' : code === ErrorCode.SERVICE_UNAVAILABLE ? 'unavailable' : 'error';
       throw mapped;
     } finally {
@@ -124,6 +150,25 @@ export class Database {
           /* metrics never fail a query */
         }
       }
+    }
+  }
+
+  /** A trivial read, answered within the connect timeout? (Asked after a timeout, to tell slowness from an outage.) */
+  private async answers(): Promise<boolean> {
+    const session = this.driver.session({ defaultAccessMode: neo4j.session.READ, database: this.options.database });
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const probe = session.executeRead((tx) => tx.run('RETURN 1'), { timeout: this.options.connectTimeoutMs }).then(
+        () => true,
+        () => false,
+      );
+      const late = new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), this.options.connectTimeoutMs);
+      });
+      return await Promise.race([probe, late]);
+    } finally {
+      clearTimeout(timer);
+      void session.close().catch(() => undefined);
     }
   }
 
@@ -182,6 +227,13 @@ const TIMED_OUT = new Set([
   'Neo.TransientError.Transaction.TransactionTimedOut',
 ]);
 
+const unavailable = () => new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable; try again shortly.');
+
+function withCause<E extends Error>(mapped: E, cause: unknown): E {
+  (mapped as { cause?: unknown }).cause = cause;
+  return mapped;
+}
+
 /** Maps a driver error to an AppError with a stable code; the original stays as `cause` for logs only. */
 export function mapError(error: unknown): Error {
   if (error instanceof AppError) return error;
@@ -189,7 +241,7 @@ export function mapError(error: unknown): Error {
     const code = error.code;
     let mapped: AppError;
     if (UNAVAILABLE.has(code) || (!code.startsWith('Neo.') && /connect|acquisition|ECONNREFUSED/i.test(error.message))) {
-      mapped = new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable; try again shortly.');
+      mapped = unavailable();
     } else if (TIMED_OUT.has(code)) {
       mapped = new AppError(ErrorCode.QUERY_TIMEOUT, 'The query took too long and was stopped.');
     } else if (code.startsWith('Neo.TransientError.General.MemoryPoolOutOfMemoryError') || code.includes('MemoryLimit')) {

@@ -48,7 +48,8 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
 /** Applies every migration not yet recorded; returns the database's schema version afterwards. */
 export async function migrate(db: Database, migrations = readMigrations()): Promise<{ version: number; applied: string[] }> {
   // The constraint on SchemaMigration is itself part of 0001; the bookkeeping query works without it.
-  const rows = await db.read('MATCH (m:SchemaMigration) RETURN m.version AS version ORDER BY version');
+  // Start-up work, not a public request: the maintenance timeout, not the public read timeout.
+  const rows = await db.read('MATCH (m:SchemaMigration) RETURN m.version AS version ORDER BY version', {}, db.maintenanceTimeoutMs);
   const done = new Set(rows.map((r) => Number(r.version)));
   const applied: string[] = [];
   for (const migration of migrations) {
@@ -62,6 +63,7 @@ export async function migrate(db: Database, migrations = readMigrations()): Prom
          SET m.name = $name, m.checksum = $checksum`,
         { version: int(migration.version), name: migration.name, checksum: migration.checksum },
       ),
+      db.maintenanceTimeoutMs,
     );
     applied.push(migration.name);
   }

@@ -1,5 +1,5 @@
 // The Date scalar: ISO 8601 dates that may be partial (YYYY, YYYY-MM, YYYY-MM-DD).
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLError, GraphQLScalarTypeConfig, Kind } from 'graphql';
 import { isPartialDate } from '../model/dates';
 
 function parse(value: unknown): string {
@@ -12,10 +12,9 @@ function parse(value: unknown): string {
   return value;
 }
 
-export const DateScalar = new GraphQLScalarType({
-  name: 'Date',
-  description: 'An ISO 8601 calendar date that may be partial: "2024", "2024-04" or "2024-04-10".',
+/** The scalar's behaviour; its description is the SDL's (schema/common.graphql), not restated here. */
+export const DateScalar: Pick<GraphQLScalarTypeConfig<string, string>, 'serialize' | 'parseValue' | 'parseLiteral'> = {
   serialize: (value) => String(value),
   parseValue: parse,
   parseLiteral: (ast) => parse(ast.kind === Kind.STRING ? ast.value : undefined),
-});
+};

@@ -27,6 +27,8 @@ export interface IngestSummary {
 export interface IngestOptions {
   /** Who asks for the write (an API key's name, "seed", "cli"). */
   actor: string;
+  /** Transaction timeout; the database's write timeout when unset (API writes), the maintenance timeout for seeds and the CLI. */
+  timeoutMs?: number;
 }
 
 /** Stage 1: read the file; then parse and validate it (see planFromText). */
@@ -83,5 +85,5 @@ export async function ingestPlan(db: Database, plan: Plan, digest: string, optio
       },
     );
     return { file: plan.file, sourceId, changed: true, ...counts, resolutions };
-  });
+  }, options.timeoutMs);
 }

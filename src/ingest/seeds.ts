@@ -18,7 +18,7 @@ export function factsFiles(dir = SEED_FACTS_DIR): string[] {
 export async function loadSeeds(db: Database, log?: Logger, dir = SEED_FACTS_DIR): Promise<IngestSummary[]> {
   const summaries: IngestSummary[] = [];
   for (const file of factsFiles(dir)) {
-    const summary = await ingestFile(db, file, { actor: 'seed' });
+    const summary = await ingestFile(db, file, { actor: 'seed', timeoutMs: db.maintenanceTimeoutMs });
     log?.info({ ...summary }, 'facts file loaded');
     summaries.push(summary);
   }

@@ -17,24 +17,31 @@ afterAll(async () => {
 const RUNAWAY = 'UNWIND range(1, 2000000000) AS x WITH x WHERE x % 7 = 13 RETURN count(x) AS n';
 
 it('stops a runaway read with QUERY_TIMEOUT, and other reads stay fast meanwhile', async () => {
-  const started = Date.now();
+  const timed = async () => {
+    const t = performance.now();
+    await db.read('MATCH (n:Person) RETURN count(n) AS n');
+    return performance.now() - t;
+  };
+  // The same read measured first on this machine, as it is now: the bound below is relative to it.
+  const baseline: number[] = [];
+  for (let i = 0; i < 5; i++) baseline.push(await timed());
+  const started = performance.now();
   const runaway = db.read(RUNAWAY).then(
     () => null,
     (e: unknown) => e,
   );
   const fastTimes: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const t = Date.now();
-    await db.read('MATCH (n:Person) RETURN count(n) AS n');
-    fastTimes.push(Date.now() - t);
-  }
+  for (let i = 0; i < 5; i++) fastTimes.push(await timed());
   const error = await runaway;
-  const took = Date.now() - started;
+  const took = performance.now() - started;
+  console.log(`runaway stopped after ${took.toFixed(0)} ms (timeout 500 ms); reads meanwhile ${fastTimes.map((t) => t.toFixed(0)).join(', ')} ms (alone ${baseline.map((t) => t.toFixed(0)).join(', ')} ms)`);
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe('QUERY_TIMEOUT');
   expect((error as AppError).message).not.toMatch(/UNWIND|range|Neo/); // no Cypher or driver text
-  expect(took).toBeLessThan(5000);
-  expect(Math.max(...fastTimes)).toBeLessThan(1000);
+  // Stopped near its 500 ms timeout (the runaway would run for minutes), with room for a busy machine.
+  expect(took).toBeLessThan(15_000);
+  // Other reads are not queued behind it: each stays within a small multiple of the same read alone.
+  expect(Math.max(...fastTimes)).toBeLessThan(Math.max(1000, 20 * Math.max(...baseline)));
 });
 
 it('applies the timeout per transaction, not per process: the next read works', async () => {

@@ -13,7 +13,11 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', ...overrides });
 }
 
-/** A migrated Database with the seeds loaded (idempotent). Close it in afterAll. */
+/**
+ * A migrated Database with the seeds loaded (idempotent). Close it in afterAll. Setup runs under the
+ * maintenance timeout (as start-up does), never the public read timeout: a busy machine slows it, it
+ * does not fail it.
+ */
 export async function openTestDb(options: { seeds?: boolean } = {}): Promise<Database> {
   const db = createDatabase(testConfig());
   await migrate(db);
@@ -35,6 +39,7 @@ export async function cleanTestData(db: Database): Promise<void> {
        DETACH DELETE n`,
       { mark: TEST_MARK },
     ),
+    db.maintenanceTimeoutMs,
   );
   await db.write((tx) =>
     tx.run(
@@ -43,11 +48,16 @@ export async function cleanTestData(db: Database): Promise<void> {
        DETACH DELETE n, i`,
       { mark: TEST_MARK },
     ),
+    db.maintenanceTimeoutMs,
   );
 }
 
 /** Node and relationship counts of the whole graph. */
 export async function graphCounts(db: Database): Promise<{ nodes: number; relationships: number }> {
-  const [row] = await db.read('CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships');
+  const [row] = await db.read(
+    'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
+    {},
+    db.maintenanceTimeoutMs,
+  );
   return { nodes: Number(row?.nodes), relationships: Number(row?.relationships) };
 }
