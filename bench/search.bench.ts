@@ -3,7 +3,7 @@
 // prints p50/p95/p99. Run by hand; numbers go in the issue notes, not in tests.
 import { loadConfig } from '../src/config';
 import { connect } from '../src/db/connect';
-import { migrate } from '../src/db/migrations';
+import { migrate } from '../src/graph/migrations';
 import { search } from '../src/graph/search';
 import { createLogger } from '../src/log';
 import { clean, generate, personName, rng } from './world';

@@ -2,7 +2,7 @@
 // → migrations → seeds → listen. SIGTERM/SIGINT drain HTTP, close the driver and exit 0.
 import { ConfigError, loadConfig } from './config';
 import { connect } from './db/connect';
-import { migrate } from './db/migrations';
+import { migrate } from './graph/migrations';
 import { createLogger } from './log';
 import { buildServer } from './server/app';
 import { loadSeeds } from './ingest/seeds';

@@ -2,7 +2,7 @@
 // same pipeline as the seeds. An invalid file is rejected whole and nothing of it is written.
 import { loadConfig } from '../config';
 import { connect } from '../db/connect';
-import { migrate } from '../db/migrations';
+import { migrate } from '../graph/migrations';
 import { ingestFile, readFactsFile } from '../ingest/ingest';
 import { createLogger } from '../log';
 import { runCommand } from './run-command';

@@ -2,7 +2,7 @@
 // `npm run merge -- --undo MERGE_ID` undoes a merge exactly.
 import { loadConfig } from '../config';
 import { connect } from '../db/connect';
-import { migrate } from '../db/migrations';
+import { migrate } from '../graph/migrations';
 import { mergeEntities, unmerge } from '../graph/merge';
 import { createLogger } from '../log';
 import { runCommand } from './run-command';

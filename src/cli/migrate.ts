@@ -2,7 +2,7 @@
 // Neo4j when NEO4J_URI is unset) and prints the schema version.
 import { loadConfig } from '../config';
 import { connect } from '../db/connect';
-import { migrate } from '../db/migrations';
+import { migrate } from '../graph/migrations';
 import { createLogger } from '../log';
 import { runCommand } from './run-command';
 

@@ -5,7 +5,7 @@ import { int } from '../db/database';
 import { AppError, ErrorCode } from '../errors';
 import { dateHi, dateLo } from '../model/dates';
 import { fold } from '../text/fold';
-import { GraphNode, project } from './nodes';
+import { GraphNode, KNOWN_AT, project } from './nodes';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -78,7 +78,6 @@ async function listPage(db: Database, q: ListQuery): Promise<Page> {
   };
 }
 
-const AT = `($atLo IS NULL OR ((o.validFrom IS NULL OR o.validFrom <= $atHi) AND (o.validTo IS NULL OR o.validTo >= $atLo)))`;
 
 /** The interval a post must overlap: a date (`at`), or a range (`from`…`to`, either end open). */
 function periodParams(at?: string | null, from?: string | null, to?: string | null): Params {
@@ -94,6 +93,8 @@ export interface PersonFilter {
   at?: string | null;
   from?: string | null;
   to?: string | null;
+  /** With at/from/to: also posts only presumed to be held then (default true). */
+  presumed?: boolean | null;
   event?: string | null;
 }
 
@@ -105,14 +106,14 @@ export function listPeople(db: Database, filter: PersonFilter, order: 'NAME_ASC'
       MATCH (n)<-[:HOLDER]-(o:Occupancy)-[:POSITION]->(p:Position)-[:ORGANIZATION]->(org:Organization)
       WHERE ($organization IS NULL OR org.id = $organization)
         AND ($role IS NULL OR $role IN p.searchKeys)
-        AND ${AT}
+        AND ${KNOWN_AT('o')}
     }`);
   }
   if (filter.event) where.push('EXISTS { MATCH (n)<-[:PARTICIPANT]-(:Participation)-[:EVENT]->(:Event {id: $event}) }');
   return listPage(db, {
     label: 'Person',
     where,
-    params: { name: filter.name ? fold(filter.name) : null, organization: filter.organization ?? null, role: filter.role ? fold(filter.role) : null, event: filter.event ?? null, ...periodParams(filter.at, filter.from, filter.to) },
+    params: { name: filter.name ? fold(filter.name) : null, organization: filter.organization ?? null, role: filter.role ? fold(filter.role) : null, event: filter.event ?? null, presumed: filter.presumed !== false, ...periodParams(filter.at, filter.from, filter.to) },
     sortKey: 'n.nameFolded',
     descending: order === 'NAME_DESC',
     first,

@@ -9,19 +9,18 @@ import { model } from '../model/model';
 export type GraphNode = Row & { id: string; __typename: string };
 
 const TYPE_NAMES = Object.keys(model.types);
-const RELATIONSHIPS = new Set(
-  Object.values(model.types).flatMap((t) => [...Object.values(t.references ?? {}), ...Object.values(t.incoming ?? {})].map((r) => r.rel)),
-);
+const RELATIONSHIPS = new Set(model.relationships);
 
-/** Guards the only strings ever spliced into Cypher: labels and relationship types from the model. */
-function label(name: string): string {
-  if (!TYPE_NAMES.includes(name) || !/^[A-Z][A-Za-z]*$/.test(name)) throw new Error(`Unknown label ${name}`);
-  return name;
+/**
+ * Guards the only strings ever spliced into Cypher: the model's labels and relationship types
+ * (validated when the model loads). Anything else is refused.
+ */
+export function cypherName(name: string): string {
+  if ((TYPE_NAMES.includes(name) && /^[A-Z][A-Za-z]*$/.test(name)) || (RELATIONSHIPS.has(name) && /^[A-Z][A-Z_]*$/.test(name))) return name;
+  throw new Error(`Not a label or relationship type of the model: ${name}`);
 }
-function relType(name: string): string {
-  if (!RELATIONSHIPS.has(name) || !/^[A-Z][A-Z_]*$/.test(name)) throw new Error(`Unknown relationship type ${name}`);
-  return name;
-}
+const label = cypherName;
+const relType = cypherName;
 
 /** The model's labels as a Cypher list literal: schema names, checked like labels, never user input. */
 const TYPE_LIST = `[${TYPE_NAMES.map((t) => `'${label(t)}'`).join(', ')}]`;
@@ -65,11 +64,23 @@ export async function referenced(db: Database, fromLabel: string, rel: string, i
   return group(rows);
 }
 
-/** Filters on incoming facts: `at` (held on that date) and equality on fact properties (role, status…). */
+/**
+ * Filters on incoming facts: `at` (known to hold on that date: STATED, or PRESUMED too unless
+ * `presumed` is false) and equality on fact properties (role, status…).
+ */
 export interface IncomingFilter {
   at?: string | null;
+  presumed?: boolean;
   equals?: Record<string, string | null | undefined>;
 }
+
+/**
+ * The Cypher condition "fact `f` is known to hold during [$atLo, $atHi]" (src/model/time.ts):
+ * by its stated dates, or — when $presumed — by the span it is presumed to hold.
+ */
+export const KNOWN_AT = (f: string) => `($atLo IS NULL OR (${f}.statedFrom IS NOT NULL AND CASE WHEN $presumed
+       THEN (${f}.validFrom IS NULL OR ${f}.validFrom <= $atHi) AND (${f}.validTo IS NULL OR ${f}.validTo >= $atLo)
+       ELSE ${f}.statedFrom <= $atHi AND ${f}.statedTo >= $atLo END))`;
 
 /** For each entity id, the `fromLabel` nodes whose `rel` relationship points to it, newest first. */
 export async function incoming(
@@ -84,7 +95,7 @@ export async function incoming(
     `MATCH (f:${label(fromLabel)})-[:${relType(rel)}]->(e:Entity)
      WHERE e.id IN $ids
        AND all(pair IN $equals WHERE f[pair[0]] = pair[1])
-       AND ($atLo IS NULL OR ((f.validFrom IS NULL OR f.validFrom <= $atHi) AND (f.validTo IS NULL OR f.validTo >= $atLo)))
+       AND ${KNOWN_AT('f')}
      RETURN e.id AS key, ${project('f')} AS node
      ORDER BY coalesce(f.validFrom, '') DESC, f.id`,
     {
@@ -92,30 +103,34 @@ export async function incoming(
       equals,
       atLo: filter.at ? dateLo(filter.at) : null,
       atHi: filter.at ? dateHi(filter.at) : null,
+      presumed: filter.presumed !== false,
     },
   );
   return group(rows);
 }
 
-/** A source with the quotes from it that support a fact, or that mention an entity. */
+/** A source with what in it supports a fact, or names an entity: quotes, and record fields and values. */
 export interface Citation {
   source: GraphNode;
   quotes: string[];
+  records: Array<{ field: string | null; value: string }>;
 }
 
 /** For each fact id, its sources with the supporting quotes. */
 export async function citations(db: Database, ids: readonly string[], rel: 'SOURCED_FROM' | 'MENTIONED_IN'): Promise<Map<string, Citation[]>> {
   const rows = await db.read(
     `MATCH (n)-[r:${rel === 'SOURCED_FROM' ? 'SOURCED_FROM' : 'MENTIONED_IN'}]->(s:Source)
-     WHERE n.id IN $ids AND size(coalesce(r.quotes, [])) > 0
-     RETURN n.id AS key, ${project('s')} AS source, r.quotes AS quotes
+     WHERE n.id IN $ids AND size(coalesce(r.quotes, [])) + size(coalesce(r.values, [])) > 0
+     RETURN n.id AS key, ${project('s')} AS source, r.quotes AS quotes, r.fields AS fields, r.values AS values
      ORDER BY s.publishedAt DESC, s.id`,
     { ids: [...new Set(ids)] },
   );
   const out = new Map<string, Citation[]>();
   for (const row of rows) {
     const list = out.get(row.key as string) ?? [];
-    list.push({ source: row.source as GraphNode, quotes: (row.quotes as string[] | null) ?? [] });
+    const fields = (row.fields as string[] | null) ?? [];
+    const records = ((row.values as string[] | null) ?? []).map((value, i) => ({ field: fields[i] || null, value }));
+    list.push({ source: row.source as GraphNode, quotes: (row.quotes as string[] | null) ?? [], records });
     out.set(row.key as string, list);
   }
   return out;

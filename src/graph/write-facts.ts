@@ -1,103 +1,121 @@
 // Writes a validated Plan (src/ingest/validate.ts) into the graph, inside the caller's transaction.
-// Entities and facts are MERGEd by id, so a second load changes nothing. A source's facts that the
-// file no longer states lose that source, and a fact left with no source is deleted.
+// Entities and facts are upserted (MERGE) by id, so a second load changes nothing. A source's facts
+// that the file no longer states lose that source, and a fact left with no source is deleted. Labels,
+// properties and relationships come from the model; the time of each touched fact is derived afresh
+// (src/graph/fact-time.ts).
 import type { Tx } from '../db/database';
 import { dateHi, dateLo } from '../model/dates';
+import { Entry, Plan, quotesOf, recordsOf } from '../model/facts-file';
+import { model, TypeModel } from '../model/model';
 import { fold, matchKey, searchKeys } from '../text/fold';
-import { ENTITY_SECTIONS, FACT_KINDS, FACT_SECTIONS, FactSection, Plan } from '../ingest/validate';
-
-/** Reference fields → relationship types (field name in UPPER_SNAKE: one vocabulary end to end). */
-export const REFERENCE_TYPES: Record<string, string> = {
-  holder: 'HOLDER', position: 'POSITION', rank: 'RANK', event: 'EVENT', participant: 'PARTICIPANT',
-  onBehalfOf: 'ON_BEHALF_OF', award: 'AWARD', recipient: 'RECIPIENT', decidedAt: 'DECIDED_AT',
-  grantor: 'GRANTOR', member: 'MEMBER', organization: 'ORGANIZATION', child: 'CHILD', parent: 'PARENT',
-};
+import { deriveFactTimes, timePeers } from './fact-time';
+import { cypherName } from './nodes';
 
 type Item = Record<string, unknown>;
 
-function split(item: Item, omit: string[]): { props: Item; refs: Record<string, string> } {
+/** An entry's stored properties and its references, as the model declares them. */
+function split(type: TypeModel, item: Item): { props: Item; refs: Record<string, string> } {
   const props: Item = {};
   const refs: Record<string, string> = {};
-  for (const [k, v] of Object.entries(item)) {
-    if (omit.includes(k)) continue;
-    if (k in REFERENCE_TYPES) {
-      if (typeof v === 'string') refs[k] = v;
-    } else props[k] = v;
-  }
+  const stored = { ...type.properties, ...(type.kind === 'fact' ? model.factProperties : {}) };
+  for (const name of Object.keys(stored)) if (name in item) props[name] = item[name] ?? null;
+  for (const field of Object.keys(type.references)) if (typeof item[field] === 'string') refs[field] = item[field] as string;
   return { props, refs };
 }
 
-/** The interval a fact is known to hold in: stated dates, else the source's date (see docs/model.md). */
-function validity(section: FactSection, fact: Item, attested: string | null): Item {
-  const start = (fact.startDate ?? fact.since ?? fact.date ?? null) as string | null;
-  const end = (fact.endDate ?? null) as string | null;
-  // An occupancy that had ended by the source's date says nothing of that date: its start stays unknown.
-  const endedBefore = section === 'occupancies' && fact.status === 'ended';
-  const from = start ? dateLo(start) : attested && !endedBefore ? dateLo(attested) : null;
-  let to: string | null = end ? dateHi(end) : null;
-  if (!end && section === 'occupancies' && fact.status !== 'current' && attested) to = dateHi(attested);
-  if (!end && (section === 'participations' || section === 'conferrals') && (start ?? attested)) to = dateHi((start ?? attested) as string);
-  return { validFrom: from, validTo: to };
+/** Evidence or mentions as relationship properties: quotes, and record fields and values (parallel lists). */
+function evidenceProps(items: unknown[]): { quotes: string[]; fields: string[]; values: string[] } {
+  const records = recordsOf(items);
+  return { quotes: quotesOf(items), fields: records.map((r) => r.field ?? ''), values: records.map((r) => r.value) };
 }
 
 /** Points each node's reference relationships at the entities its fields name (replacing old targets). */
-async function linkReferences(tx: Tx, label: string, rows: Array<{ id: unknown; refs: Record<string, string> }>): Promise<void> {
-  for (const [field, type] of Object.entries(REFERENCE_TYPES)) {
-    const withRef = rows.filter((r) => r.refs[field]).map((r) => ({ id: r.id, ref: r.refs[field] }));
-    if (!withRef.length) continue;
-    await tx.run(
-      `UNWIND $rows AS row
-       MATCH (n:${label} {id: row.id}), (e:Entity {id: row.ref})
-       OPTIONAL MATCH (n)-[old:${type}]->(other) WHERE other.id <> row.ref
-       DELETE old
-       MERGE (n)-[:${type}]->(e)`,
-      { rows: withRef },
-    );
+async function linkReferences(tx: Tx, type: TypeModel, rows: Array<{ id: unknown; refs: Record<string, string> }>): Promise<void> {
+  for (const ref of Object.values(type.references)) {
+    const withRef = rows.filter((r) => r.refs[ref.field]).map((r) => ({ id: r.id, ref: r.refs[ref.field] }));
+    const without = rows.filter((r) => !r.refs[ref.field]).map((r) => r.id);
+    const rel = cypherName(ref.rel);
+    if (withRef.length) {
+      await tx.run(
+        `UNWIND $rows AS row
+         MATCH (n:${cypherName(type.name)} {id: row.id}), (e:Entity {id: row.ref})
+         OPTIONAL MATCH (n)-[old:${rel}]->(other) WHERE other.id <> row.ref
+         DELETE old
+         MERGE (n)-[:${rel}]->(e)`,
+        { rows: withRef },
+      );
+    }
+    // An optional reference the file no longer gives is removed.
+    if (without.length && ref.optional) {
+      await tx.run(`MATCH (n:${cypherName(type.name)})-[old:${rel}]->() WHERE n.id IN $ids DELETE old`, { ids: without });
+    }
   }
 }
 
-async function mergeEntities(tx: Tx, label: string, items: Item[], sourceId: string, extra: (item: Item) => Item): Promise<void> {
+/** Search keys of an entity: its name properties folded (src/text/fold.ts). */
+function nameKeys(type: TypeModel, item: Item): Item {
+  const names = type.names.map((n) => item[n]).flat() as Array<string | null | undefined>;
+  const keys = searchKeys(names);
+  const main = names.find((n): n is string => typeof n === 'string' && n !== '') ?? String(item.id);
+  return { nameFolded: fold(main), searchKeys: keys, searchText: keys.join(' | '), matchKeys: keys.map(matchKey) };
+}
+
+/** An entity's dates as an interval (events: list filters and sort order). */
+function entityInterval(item: Item): Item {
+  const start = item.startDate as string | null | undefined;
+  if (!start) return {};
+  return { validFrom: dateLo(start), validTo: dateHi((item.endDate as string | null | undefined) ?? start) };
+}
+
+async function upsertEntities(tx: Tx, type: TypeModel, items: Entry[], sourceId: string): Promise<void> {
   if (!items.length) return;
   const rows = items.map((item) => {
-    const { props, refs } = split(item, ['mentions', 'localId']);
-    return { id: item.id, localId: item.localId ?? item.id, props: { ...props, ...extra(item) }, refs, mentions: (item.mentions as string[] | undefined) ?? [] };
+    const { props, refs } = split(type, item);
+    return {
+      id: item.id,
+      localId: (item.localId as string | undefined) ?? item.id,
+      props: { ...props, ...nameKeys(type, item), ...entityInterval(item) },
+      refs,
+      mention: evidenceProps((item.mentions as unknown[] | undefined) ?? []),
+    };
   });
   await tx.run(
     `UNWIND $rows AS row
-     MERGE (n:${label} {id: row.id})
+     MERGE (n:${cypherName(type.name)} {id: row.id})
      SET n:Entity, n += row.props`,
     { rows },
   );
-  await linkReferences(tx, label, rows);
-  // Every entity of the file was seen in its source (with the passages, where given); the file's
-  // own id for it is kept so that a reload finds the same entity (src/ingest/resolve.ts).
+  await linkReferences(tx, type, rows);
+  // Every entity of the file was seen in its source (with the passages or record values, where
+  // given); the file's own id for it is kept so that a reload finds the same entity (src/ingest/match.ts).
   await tx.run(
     `UNWIND $rows AS row
-     MATCH (n:${label} {id: row.id}), (s:Source {id: $sourceId})
+     MATCH (n:${cypherName(type.name)} {id: row.id}), (s:Source {id: $sourceId})
      MERGE (n)-[m:MENTIONED_IN]->(s)
-     SET m.quotes = row.mentions, m.localId = row.localId`,
+     SET m += row.mention, m.localId = row.localId`,
     { rows, sourceId },
   );
 }
 
-async function mergeFacts(tx: Tx, section: FactSection, facts: Item[], sourceId: string, attested: string | null): Promise<void> {
+async function upsertFacts(tx: Tx, type: TypeModel, facts: Entry[], sourceId: string): Promise<void> {
   if (!facts.length) return;
-  const label = FACT_KINDS[section].label;
+  const statusField = type.time?.status;
   const rows = facts.map((fact) => {
-    const { props, refs } = split(fact, ['evidence']);
-    return { id: fact.id, props: { ...props, ...validity(section, fact, attested) }, refs, quotes: (fact.evidence as Array<{ quote: string }>).map((e) => e.quote) };
+    const { props, refs } = split(type, fact);
+    const evidence = evidenceProps(fact.evidence as unknown[]);
+    return { id: fact.id, props, refs, evidence: { ...evidence, status: statusField ? ((fact[statusField] as string | null) ?? null) : null } };
   });
   await tx.run(
     `UNWIND $rows AS row
-     MERGE (f:${label} {id: row.id})
+     MERGE (f:${cypherName(type.name)} {id: row.id})
      SET f:Fact, f += row.props
      WITH f, row
      MATCH (s:Source {id: $sourceId})
      MERGE (f)-[r:SOURCED_FROM]->(s)
-     SET r.quotes = row.quotes`,
+     SET r += row.evidence`,
     { rows, sourceId },
   );
-  await linkReferences(tx, label, rows);
+  await linkReferences(tx, type, rows);
 }
 
 /**
@@ -125,48 +143,45 @@ export interface WriteCounts {
 export async function writeFacts(tx: Tx, plan: Plan): Promise<WriteCounts> {
   const { source } = plan;
   const sourceId = source.id;
+  const sourceType = model.types.Source!;
   await tx.run(
     `MERGE (s:Source {id: $id})
      SET s:Entity, s += $props`,
-    { id: sourceId, props: { ...split(source, ['id', 'textFile']).props, text: plan.sourceText, titleFolded: fold(source.title) } },
+    {
+      id: sourceId,
+      props: { ...split(sourceType, source).props, text: plan.sourceText, titleFolded: fold(source.title) },
+    },
   );
-  const attested = source.publishedAt;
-  const nameKeys = (item: Item, names: unknown[]) => {
-    const keys = searchKeys(names.flat() as string[]);
-    return { nameFolded: fold(String(item.name ?? item.label ?? item.role)), searchKeys: keys, searchText: keys.join(' | '), matchKeys: keys.map(matchKey) };
-  };
-  await mergeEntities(tx, 'Organization', plan.organizations, sourceId, (o) => nameKeys(o, [o.name, o.nameEn, o.aliases, o.abbreviations]));
-  await mergeEntities(tx, 'Person', plan.persons, sourceId, (p) => nameKeys(p, [p.name, p.aliases]));
-  await mergeEntities(tx, 'Position', plan.positions, sourceId, (p) => nameKeys(p, [p.label, p.labelEn, p.role, p.roleEn]));
-  await mergeEntities(tx, 'Rank', plan.ranks, sourceId, (r) => nameKeys(r, [r.name, r.nameEn]));
-  await mergeEntities(tx, 'Event', plan.events, sourceId, (e) => ({
-    ...nameKeys(e, [e.name, e.nameEn]),
-    ...(e.startDate ? { validFrom: dateLo(e.startDate as string), validTo: dateHi((e.endDate ?? e.startDate) as string) } : {}),
-  }));
-  await mergeEntities(tx, 'Award', plan.awards, sourceId, (a) => nameKeys(a, [a.name, a.nameEn]));
+  for (const type of model.entityTypes) await upsertEntities(tx, type, plan.sections[type.section!]!, sourceId);
 
   const factIds: string[] = [];
-  for (const section of FACT_SECTIONS) {
-    const facts = plan[section] as Item[];
-    await mergeFacts(tx, section, facts, sourceId, attested);
-    factIds.push(...facts.map((f) => f.id as string));
+  for (const type of model.factTypes) {
+    const facts = plan.sections[type.section!]!;
+    await upsertFacts(tx, type, facts, sourceId);
+    factIds.push(...facts.map((f) => f.id));
   }
-  await refreshPostText(tx, [...plan.persons.map((p) => p.id), ...plan.occupancies.map((o) => o.holder)]);
-  const entityIds = [sourceId, ...ENTITY_SECTIONS.flatMap((s) => (plan[s] as Item[]).map((e) => e.id as string))];
-  await tx.run(
-    `MATCH (e:Entity)-[m:MENTIONED_IN]->(:Source {id: $sourceId}) WHERE NOT e.id IN $entityIds DELETE m`,
-    { sourceId, entityIds },
-  );
-  const retracted = await tx.run(
+  const holderOf = (f: Entry) => f.holder as string;
+  await refreshPostText(tx, [...plan.sections.persons!.map((p) => p.id), ...(plan.sections.occupancies ?? []).map(holderOf)]);
+  const entityIds = [sourceId, ...model.entityTypes.flatMap((t) => plan.sections[t.section!]!.map((e) => e.id))];
+  await tx.run(`MATCH (e:Entity)-[m:MENTIONED_IN]->(:Source {id: $sourceId}) WHERE NOT e.id IN $entityIds DELETE m`, { sourceId, entityIds });
+  // Facts the source no longer states: it is no longer their source; those left with none go. Their
+  // peers in time (same slot, same single-holder post) are re-derived below.
+  const stale = await tx.run(
     `MATCH (f:Fact)-[r:SOURCED_FROM]->(:Source {id: $sourceId}) WHERE NOT f.id IN $factIds
      DELETE r
-     WITH DISTINCT f
-     WHERE NOT (f)-[:SOURCED_FROM]->()
+     RETURN collect(DISTINCT f.id) AS ids`,
+    { sourceId, factIds },
+  );
+  const staleIds = (stale[0]?.ids as string[] | undefined) ?? [];
+  const peersOfStale = await timePeers(tx, staleIds);
+  const retracted = await tx.run(
+    `MATCH (f:Fact) WHERE f.id IN $ids AND NOT (f)-[:SOURCED_FROM]->()
      OPTIONAL MATCH (f:Occupancy)-[:HOLDER]->(holder:Person)
      DETACH DELETE f
      RETURN count(DISTINCT f) AS n, collect(DISTINCT holder.id) AS holders`,
-    { sourceId, factIds },
+    { ids: staleIds },
   );
   await refreshPostText(tx, (retracted[0]?.holders as string[] | undefined) ?? []);
+  await deriveFactTimes(tx, [...factIds, ...peersOfStale]);
   return { entities: entityIds.length, facts: factIds.length, retractedFacts: Number(retracted[0]?.n ?? 0) };
 }

@@ -25,6 +25,14 @@ const many = (load: (ids: readonly string[]) => Promise<Map<string, GraphNode[]>
     return ids.map((id) => found.get(id) ?? []);
   });
 
+/** One key for filters that select the same facts, so that fields asking alike share a loader (and a query). */
+function filterKey(filter: IncomingFilter): string {
+  const equals = Object.entries(filter.equals ?? {})
+    .filter(([, v]) => typeof v === 'string')
+    .sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify([filter.at ?? null, filter.at ? filter.presumed !== false : true, equals]);
+}
+
 export function createLoaders(db: Database): Loaders {
   const cache = new Map<string, DataLoader<string, GraphNode[]>>();
   const memo = (key: string, make: () => DataLoader<string, GraphNode[]>) => {
@@ -45,7 +53,7 @@ export function createLoaders(db: Database): Loaders {
     node,
     referenced: (fromLabel, rel) => memo(`out:${fromLabel}:${rel}`, () => many((ids) => referenced(db, fromLabel, rel, ids))),
     incoming: (fromLabel, rel, filter) =>
-      memo(`in:${fromLabel}:${rel}:${JSON.stringify(filter)}`, () => many((ids) => incoming(db, fromLabel, rel, ids, filter))),
+      memo(`in:${fromLabel}:${rel}:${filterKey(filter)}`, () => many((ids) => incoming(db, fromLabel, rel, ids, filter))),
     sources: cited('SOURCED_FROM'),
     mentions: cited('MENTIONED_IN'),
     sourceText: new DataLoader(async (ids) => {

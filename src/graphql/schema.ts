@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import gql from 'graphql-tag';
 import type { DocumentNode } from 'graphql';
-import { PROJECT_ROOT } from '../localdb/paths';
+import { PROJECT_ROOT } from '../paths';
 
 export const SDL_DIR = path.join(PROJECT_ROOT, 'schema');
 

@@ -5,12 +5,16 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { Database, int } from '../db/database';
-import { personCandidates } from '../graph/resolve-entities';
+import type { Database } from '../db/database';
+import { ingestedDigest, recordIngestion } from '../graph/ingestions';
+import { personCandidates } from '../graph/match-candidates';
 import { writeFacts } from '../graph/write-facts';
-import { PROJECT_ROOT } from '../localdb/paths';
-import { applyResolutions, decide, planTies, Resolution } from './resolve';
-import { FactsFileError, Plan, validateFacts } from './validate';
+import type { Plan } from '../model/facts-file';
+import { model } from '../model/model';
+import { TIME_RULES_VERSION } from '../model/time';
+import { PROJECT_ROOT } from '../paths';
+import { applyResolutions, decide, planTies, Resolution } from './match';
+import { FactsFileError, validateFacts } from './validate';
 
 export interface IngestSummary {
   file: string;
@@ -52,7 +56,14 @@ export function planFromText(raw: string, display: string, readText: (textFile: 
     throw new FactsFileError([{ file: display, entry: '(file)', field: '(yaml)', message: (error as Error).message.split('\n')[0] ?? 'invalid YAML' }]);
   }
   const plan = validateFacts(display, input, readText);
-  const digest = crypto.createHash('sha256').update(raw).update(plan.sourceText).digest('hex');
+  // The digest covers what derives the written facts too (the model, the time rules): a change there writes the file again.
+  const digest = crypto
+    .createHash('sha256')
+    .update(raw)
+    .update(plan.sourceText ?? '')
+    .update(model.digest)
+    .update(String(TIME_RULES_VERSION))
+    .digest('hex');
   return { digest, plan };
 }
 
@@ -66,24 +77,14 @@ export async function ingestFile(db: Database, file: string, options: IngestOpti
 export async function ingestPlan(db: Database, plan: Plan, digest: string, options: IngestOptions): Promise<IngestSummary> {
   const sourceId = plan.source.id;
   return db.write(async (tx) => {
-    const [current] = await tx.run('MATCH (s:Source {id: $sourceId}) RETURN s.ingestDigest AS digest', { sourceId });
-    if (current?.digest === digest) return { file: plan.file, sourceId, changed: false, entities: 0, facts: 0, retractedFacts: 0, resolutions: [] };
+    if ((await ingestedDigest(tx, sourceId)) === digest) return { file: plan.file, sourceId, changed: false, entities: 0, facts: 0, retractedFacts: 0, resolutions: [] };
     // The transaction may be retried: resolve on a fresh copy each time.
     const working = structuredClone(plan);
     const candidates = await personCandidates(tx, working);
     const resolutions = candidates.map((c) => decide(c, planTies(working, c.localId)));
     applyResolutions(working, resolutions);
     const counts = await writeFacts(tx, working);
-    await tx.run(
-      `MATCH (s:Source {id: $sourceId}) SET s.ingestDigest = $digest
-       CREATE (i:Ingestion {id: $id, actor: $actor, at: datetime(), file: $file, digest: $digest,
-                            entities: $entities, facts: $facts, retractedFacts: $retracted})
-       CREATE (i)-[:INGESTED]->(s)`,
-      {
-        sourceId, digest, id: `ingestion/${crypto.randomUUID()}`, actor: options.actor, file: plan.file,
-        entities: int(counts.entities), facts: int(counts.facts), retracted: int(counts.retractedFacts),
-      },
-    );
+    await recordIngestion(tx, { sourceId, digest, actor: options.actor, file: plan.file, counts });
     return { file: plan.file, sourceId, changed: true, ...counts, resolutions };
   }, options.timeoutMs);
 }

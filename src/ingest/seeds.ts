@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../db/database';
 import type { Logger } from '../log';
-import { PROJECT_ROOT } from '../localdb/paths';
+import { PROJECT_ROOT } from '../paths';
 import { ingestFile, IngestSummary } from './ingest';
 
 export const SEED_FACTS_DIR = path.join(PROJECT_ROOT, 'seeds', 'facts');

@@ -2,8 +2,8 @@
 // store, logs and pid (.neo4j/ too, or LOCAL_NEO4J_DIR for a second instance). All git-ignored.
 import path from 'node:path';
 
-/** The project's root folder (where package.json is), from src/ or dist/src/. */
-export const PROJECT_ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../../..' : '../..');
+
+import { PROJECT_ROOT } from '../paths';
 
 const shared = path.join(PROJECT_ROOT, '.neo4j');
 const base = process.env.LOCAL_NEO4J_DIR ? path.resolve(process.env.LOCAL_NEO4J_DIR) : shared;

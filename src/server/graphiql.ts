@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type Request, type Response } from 'express';
-import { PROJECT_ROOT } from '../localdb/paths';
+import { PROJECT_ROOT } from '../paths';
 
 /** Where `npm run build:ui` writes the bundle, the manifest's name in it, and the assets' folder. */
 export const UI_DIR = path.join(PROJECT_ROOT, 'dist', 'ui');

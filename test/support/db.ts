@@ -3,7 +3,7 @@
 import { loadConfig, Config } from '../../src/config';
 import { createDatabase } from '../../src/db/connect';
 import { Database } from '../../src/db/database';
-import { migrate } from '../../src/db/migrations';
+import { migrate } from '../../src/graph/migrations';
 import { loadSeeds } from '../../src/ingest/seeds';
 
 /** Ids of nodes that tests create contain this marker, e.g. person/zz-test-a. */

@@ -1,4 +1,4 @@
-import { readMigrations, splitStatements } from '../../src/db/migrations';
+import { readMigrations, splitStatements } from '../../src/graph/migrations';
 
 describe('migrations', () => {
   it('splits a script into statements, dropping comment lines', () => {

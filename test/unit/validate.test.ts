@@ -1,6 +1,8 @@
 // The facts file validator, without I/O: a malformed file is rejected whole, and every message names
 // the file, the entry and the field.
-import { FactsFileError, validateFacts, deriveFactId } from '../../src/ingest/validate';
+import { FactsFileError, validateFacts } from '../../src/ingest/validate';
+import { deriveFactId } from '../../src/model/facts-file';
+import { model } from '../../src/model/model';
 
 const TEXT = 'Tham dự có đồng chí Nguyễn Văn A, Thứ trưởng Bộ Tư pháp. Toà án nhân dân tối cao là Khối trưởng.';
 
@@ -32,9 +34,9 @@ function problemsOf(input: unknown): string[] {
 describe('validateFacts', () => {
   it('accepts a valid file, canonicalises names and keeps the written form as an alias', () => {
     const plan = validateFacts('t.yaml', base(), () => TEXT);
-    expect(plan.organizations[1]?.name).toBe('Tòa án nhân dân tối cao');
-    expect(plan.organizations[1]?.aliases).toContain('Toà án nhân dân tối cao');
-    expect(plan.occupancies[0]?.id).toBe('occupancy/nguyen-van-a/bo-tu-phap.thu-truong');
+    expect(plan.sections.organizations![1]?.name).toBe('Tòa án nhân dân tối cao');
+    expect(plan.sections.organizations![1]?.aliases).toContain('Toà án nhân dân tối cao');
+    expect(plan.sections.occupancies![0]?.id).toBe('occupancy/nguyen-van-a/bo-tu-phap.thu-truong');
   });
 
   it('names file, entry and field for a bad enum value', () => {
@@ -65,7 +67,7 @@ describe('validateFacts', () => {
     occ.evidence = [];
     occ.startDate = '2024-13';
     const problems = problemsOf(input);
-    expect(problems.some((p) => p.includes('| evidence | a fact needs at least one quote'))).toBe(true);
+    expect(problems.some((p) => p.includes('| evidence | a fact needs at least one piece of evidence'))).toBe(true);
     expect(problems.some((p) => p.includes('| startDate | expected an ISO date'))).toBe(true);
 
     const dup = base();
@@ -80,8 +82,40 @@ describe('validateFacts', () => {
   });
 
   it('derives distinct fact ids for distinct roles of one participant', () => {
-    const a = deriveFactId('participations', { event: 'event/e', participant: 'person/x', role: 'attendee' });
-    const b = deriveFactId('participations', { event: 'event/e', participant: 'person/x', role: 'signatory' });
+    const a = deriveFactId(model.types.Participation!, { event: 'event/e', participant: 'person/x', role: 'attendee' });
+    const b = deriveFactId(model.types.Participation!, { event: 'event/e', participant: 'person/x', role: 'signatory' });
     expect(a).not.toBe(b);
+  });
+
+  it('gives an inferred fact MEDIUM confidence by default and refuses HIGH', () => {
+    const input = base();
+    const occ = (input.occupancies as Array<Record<string, unknown>>)[0]!;
+    occ.inferred = true;
+    expect(validateFacts('t.yaml', input, () => TEXT).sections.occupancies![0]!.confidence).toBe('medium');
+    occ.confidence = 'high';
+    expect(problemsOf(input)).toEqual(['seeds/facts/t.yaml | occupancies[0] | confidence | an inferred fact is never HIGH confidence (use medium or low)']);
+  });
+
+  it('takes record evidence from a record source without a text, and refuses quotes there', () => {
+    const input = base();
+    input.source = { id: 'source/wp-1', title: 'Nguyễn Văn A', kind: 'record', language: 'vi', retrievedAt: '2025-01-01', url: 'https://vi.wikipedia.org/?curid=1', licence: 'CC BY-SA 4.0' };
+    (input.persons as Array<Record<string, unknown>>)[0]!.mentions = [{ field: 'name', value: 'Nguyễn Văn A' }];
+    const occ = (input.occupancies as Array<Record<string, unknown>>)[0]!;
+    occ.evidence = [{ field: 'office1', value: '[[Thứ trưởng Bộ Tư pháp]]' }];
+    const plan = validateFacts('t.yaml', input, () => {
+      throw new Error('no text to read');
+    });
+    expect(plan.sourceText).toBeNull();
+    expect(plan.sections.occupancies![0]!.evidence).toEqual([{ field: 'office1', value: '[[Thứ trưởng Bộ Tư pháp]]' }]);
+    occ.evidence = [{ quote: 'Thứ trưởng Bộ Tư pháp' }];
+    expect(problemsOf(input)).toEqual([
+      'seeds/facts/t.yaml | occupancies[0] | evidence[0].quote | a quote needs the source text (textFile); cite a record as {field, value} instead',
+    ]);
+  });
+
+  it('needs the text of an article', () => {
+    const input = base();
+    delete (input.source as Record<string, unknown>).textFile;
+    expect(problemsOf(input)).toContain('seeds/facts/t.yaml | source | textFile | an article needs its text (textFile): quotes are checked against it');
   });
 });

@@ -1,5 +1,5 @@
 // Resolvers of Query.about.
-import { schemaVersion } from '../../db/migrations';
+import { schemaVersion } from '../../graph/migrations';
 import type { Context } from '../context';
 import { PACKAGE } from '../../package-info';
 

@@ -2,6 +2,7 @@
 // and children, an event's organisers, mentions, a source's text. All go through batched loaders.
 import type { GraphNode } from '../../graph/nodes';
 import type { Context } from '../context';
+import { evidence } from './generated';
 
 const CONFIDENCE_ORDER: Record<string, number> = { high: 0, medium: 1, low: 2 };
 const byConfidence = (a: GraphNode, b: GraphNode) =>
@@ -21,7 +22,7 @@ export async function personDescription(person: GraphNode, ctx: Context): Promis
   return main ? ((main.label as string | null) ?? (main.role as string)) : null;
 }
 
-const mentions = async (node: GraphNode, _: unknown, ctx: Context) => ctx.loaders.mentions.load(node.id);
+const mentions = async (node: GraphNode, _: unknown, ctx: Context) => (await ctx.loaders.mentions.load(node.id)).map(evidence);
 
 export const computedResolvers = {
   Person: {

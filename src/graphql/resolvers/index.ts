@@ -5,8 +5,8 @@ import { DateScalar } from '../scalars';
 import { aboutResolvers } from './about';
 import { computedResolvers } from './computed';
 import { connectionResolvers } from './connections';
-import { modelResolvers } from './model';
+import { generatedResolvers } from './generated';
 import { mutationResolvers } from './mutation';
 import { queryResolvers } from './query';
 
-export const resolvers = [{ Date: DateScalar }, modelResolvers(), computedResolvers, queryResolvers, connectionResolvers, mutationResolvers, aboutResolvers] as IResolvers<unknown, Context>[];
+export const resolvers = [{ Date: DateScalar }, generatedResolvers(), computedResolvers, queryResolvers, connectionResolvers, mutationResolvers, aboutResolvers] as IResolvers<unknown, Context>[];

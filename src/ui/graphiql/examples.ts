@@ -104,6 +104,7 @@ fragment ConferralFields on Conferral {
     ... on Person { id name }
     ... on Organization { id name }
   }
+  proposedBy { name }
   grantor { name }
   date
   inferred

@@ -1,5 +1,5 @@
 // Entity resolution decisions, without I/O: strong evidence matches, anything else stays apart.
-import { Candidates, decide } from '../../src/ingest/resolve';
+import { Candidates, decide } from '../../src/ingest/match';
 
 const base: Candidates = { localId: 'person/nguyen-van-a', sameSource: null, byIdentifier: [], byName: [], idTaken: false, freeId: 'person/nguyen-van-a-2' };
 

@@ -1,14 +1,29 @@
-// Reads what entity resolution (src/ingest/resolve.ts) needs about the people of a facts file, in
+// Reads what entity resolution (src/ingest/match.ts) needs about the people of a facts file, in
 // one query inside the ingesting transaction: same-source matches, identifier matches, namesakes
 // with their posts and organisations, and a free id for a new namesake.
 import type { Tx } from '../db/database';
+import type { Plan } from '../model/facts-file';
 import { fold } from '../text/fold';
-import type { Candidates } from '../ingest/resolve';
-import type { Plan } from '../ingest/validate';
+
+/** What the graph holds that could match one person of the file. */
+export interface Candidates {
+  localId: string;
+  /** The same id, already tied to this source (a reload of the same file). */
+  sameSource: string | null;
+  /** People with the same external identifier. */
+  byIdentifier: string[];
+  /** People with the same folded name, with the posts and organisations tied to them. */
+  byName: Array<{ id: string; ties: string[] }>;
+  /** Is the file's id already used by another node? */
+  idTaken: boolean;
+  /** The first free "<id>-N" when it is. */
+  freeId: string;
+}
 
 export async function personCandidates(tx: Tx, plan: Plan): Promise<Candidates[]> {
-  if (!plan.persons.length) return [];
-  const people = plan.persons.map((p) => ({ localId: p.id, nameFolded: fold(p.name), wikidataId: p.wikidataId ?? null }));
+  const persons = plan.sections.persons ?? [];
+  if (!persons.length) return [];
+  const people = persons.map((p) => ({ localId: p.id, nameFolded: fold(String(p.name)), wikidataId: (p.wikidataId as string | null) ?? null }));
   const rows = await tx.run(
     `UNWIND $people AS p
      CALL (p) {

@@ -2,22 +2,12 @@
 // graph? Only on strong evidence — the same source's earlier load of the same entry, the same
 // external identifier (Wikidata), or the same folded name AND a shared post or organisation.
 // Otherwise the mention becomes a new person (with a disambiguated id if needed): namesakes stay apart.
-import { deriveFactId, FactSection, Plan } from './validate';
+import { deriveFactId, Plan } from '../model/facts-file';
+import { model } from '../model/model';
 
-/** What the graph holds that could match one person of the file. */
-export interface Candidates {
-  localId: string;
-  /** The same id, already tied to this source (a reload of the same file). */
-  sameSource: string | null;
-  /** People with the same external identifier. */
-  byIdentifier: string[];
-  /** People with the same folded name, with the posts and organisations tied to them. */
-  byName: Array<{ id: string; ties: string[] }>;
-  /** Is the file's id already used by another node? */
-  idTaken: boolean;
-  /** The first free "<id>-N" when it is. */
-  freeId: string;
-}
+import type { Candidates } from '../graph/match-candidates';
+
+export type { Candidates };
 
 export type ResolutionReason = 'same-source' | 'identifier' | 'name-and-tie' | 'new' | 'new-namesake';
 
@@ -29,17 +19,25 @@ export interface Resolution {
   namesakes?: string[];
 }
 
-/** The posts and organisations the file ties a person to (their ids). */
+/** The posts and organisations the file ties a person to (their ids): what their facts point at, and the posts' organisations. */
 export function planTies(plan: Plan, personId: string): Set<string> {
-  const orgOfPosition = new Map(plan.positions.map((p) => [p.id, p.organization]));
+  const organizationOf = new Map(plan.sections.positions!.map((p) => [p.id, p.organization as string | undefined]));
   const ties = new Set<string>();
-  for (const o of plan.occupancies) {
-    if (o.holder !== personId) continue;
-    ties.add(o.position);
-    const org = orgOfPosition.get(o.position);
-    if (org) ties.add(org);
+  for (const type of model.factTypes) {
+    const refs = Object.values(type.references);
+    const toPerson = refs.filter((r) => r.targets.includes('Person')).map((r) => r.field);
+    const toTie = refs.filter((r) => r.targets.some((t) => t === 'Position' || t === 'Organization')).map((r) => r.field);
+    for (const fact of plan.sections[type.section!]!) {
+      if (!toPerson.some((f) => fact[f] === personId)) continue;
+      for (const field of toTie) {
+        const id = fact[field];
+        if (typeof id !== 'string' || !/^(position|organization)\//.test(id)) continue;
+        ties.add(id);
+        const org = organizationOf.get(id);
+        if (org) ties.add(org);
+      }
+    }
   }
-  for (const m of plan.memberships) if (m.member === personId) ties.add(m.organization);
   return ties;
 }
 
@@ -60,17 +58,17 @@ export function applyResolutions(plan: Plan, resolutions: Resolution[]): void {
   const map = new Map(resolutions.filter((r) => r.id !== r.localId).map((r) => [r.localId, r.id]));
   if (!map.size) return;
   const swap = (v: unknown) => (typeof v === 'string' && map.has(v) ? map.get(v)! : v);
-  for (const p of plan.persons) {
-    (p as { localId?: string }).localId = p.id;
+  for (const p of plan.sections.persons!) {
+    p.localId = p.id;
     p.id = swap(p.id) as string;
   }
-  const sections: FactSection[] = ['occupancies', 'rankHoldings', 'participations', 'conferrals', 'memberships'];
-  for (const section of sections) {
-    for (const fact of plan[section] as Array<Record<string, unknown>>) {
-      const derived = fact.id === deriveFactId(section, fact);
-      for (const field of ['holder', 'participant', 'recipient', 'member']) if (field in fact) fact[field] = swap(fact[field]);
+  for (const type of model.factTypes) {
+    const fields = Object.values(type.references).filter((r) => r.targets.includes('Person')).map((r) => r.field);
+    for (const fact of plan.sections[type.section!]!) {
+      const derived = fact.id === deriveFactId(type, fact);
+      for (const field of fields) if (field in fact) fact[field] = swap(fact[field]);
       // a derived fact id names the resolved person; an explicit one stays as written
-      if (derived) fact.id = deriveFactId(section, fact);
+      if (derived) fact.id = deriveFactId(type, fact);
     }
   }
 }

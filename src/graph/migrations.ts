@@ -4,10 +4,12 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Database, int } from './database';
-import { PROJECT_ROOT } from '../localdb/paths';
+import { Database, int } from '../db/database';
+import { SCHEMA_DIRS } from '../paths';
 
-export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'schema', 'migrations');
+export const MIGRATIONS_DIR = path.join(SCHEMA_DIRS[0]!, 'migrations');
+/** The migrations folder of schema/ and of each schema extension (SCHEMA_EXTENSIONS). */
+export const MIGRATIONS_DIRS = SCHEMA_DIRS.map((d) => path.join(d, 'migrations'));
 
 export interface Migration {
   version: number;
@@ -27,10 +29,27 @@ export function splitStatements(script: string): string[] {
     .filter(Boolean);
 }
 
-/** Reads the migrations folder; file names are NNNN-name.cypher. */
-export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
+/**
+ * Reads the migrations folders; file names are NNNN-name.cypher. schema/migrations/ is numbered 0001,
+ * 0002, … without gaps; an extension's follow in order (any numbers above the ones before them).
+ */
+export function readMigrations(dirs: string | string[] = MIGRATIONS_DIRS): Migration[] {
+  const list = typeof dirs === 'string' ? [dirs] : dirs;
+  const [base, ...extensions] = list.map((dir) => readDir(dir));
+  (base ?? []).forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`Migration ${m.name}: expected version ${i + 1} (migrations are numbered 0001, 0002, … without gaps)`);
+  });
+  const all = [...(base ?? []), ...extensions.flat()];
+  all.forEach((m, i) => {
+    if (i > 0 && m.version <= all[i - 1]!.version) throw new Error(`Migration ${m.name}: its version must be above ${all[i - 1]!.version} (of ${all[i - 1]!.name})`);
+  });
+  return all;
+}
+
+function readDir(dir: string): Migration[] {
+  if (!fs.existsSync(dir)) return [];
   const files = fs.readdirSync(dir).filter((f) => /^\d{4}-[\w-]+\.cypher$/.test(f)).sort();
-  const migrations = files.map((file) => {
+  return files.map((file) => {
     const script = fs.readFileSync(path.join(dir, file), 'utf8');
     return {
       version: Number(file.slice(0, 4)),
@@ -39,10 +58,6 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
       statements: splitStatements(script),
     };
   });
-  migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`Migration ${m.name}: expected version ${i + 1} (migrations are numbered 0001, 0002, … without gaps)`);
-  });
-  return migrations;
 }
 
 /** Applies every migration not yet recorded; returns the database's schema version afterwards. */
@@ -67,7 +82,7 @@ export async function migrate(db: Database, migrations = readMigrations()): Prom
     );
     applied.push(migration.name);
   }
-  return { version: migrations.length, applied };
+  return { version: migrations[migrations.length - 1]?.version ?? 0, applied };
 }
 
 /** The highest migration version recorded in the database (0 when none). */
