@@ -27,7 +27,13 @@ async function main(): Promise<void> {
   const server = spawn(process.execPath, ['dist/src/main.js'], { cwd: ROOT, env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: 'inherit' });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 240; i++) {
-    if ((await fetch(`${url}/readyz`).then((r) => r.status, () => 0)) === 200) break;
+    if (
+      (await fetch(`${url}/readyz`).then(
+        (r) => r.status,
+        () => 0,
+      )) === 200
+    )
+      break;
     await new Promise((r) => setTimeout(r, 500));
   }
   // Warm-up: Neo4j plans and caches each query shape once; measure the steady state.
@@ -49,7 +55,9 @@ async function main(): Promise<void> {
   server.kill('SIGTERM');
   const exit = await new Promise<number | null>((r) => server.once('exit', (code) => r(code)));
   console.log(`load: ${seconds} s, ${connections} connections, ${QUERIES.length} queries in rotation`);
-  console.log(`  requests ${result.requests.total}  (${result.requests.average.toFixed(0)}/s)  non-2xx ${result.non2xx}  errors ${result.errors}  timeouts ${result.timeouts}`);
+  console.log(
+    `  requests ${result.requests.total}  (${result.requests.average.toFixed(0)}/s)  non-2xx ${result.non2xx}  errors ${result.errors}  timeouts ${result.timeouts}`,
+  );
   console.log(`  latency ms: p50 ${result.latency.p50}  p90 ${result.latency.p90}  p99 ${result.latency.p99}  max ${result.latency.max}`);
   console.log(`  server RSS: ${before.toFixed(0)} MB before, ${after.toFixed(0)} MB after; exit code on SIGTERM ${exit}`);
 }

@@ -2,8 +2,7 @@
 // is there), then measures search latency through src/graph/search.ts on the real index and
 // prints p50/p95/p99. Run by hand; numbers go in the issue notes, not in tests.
 import { loadConfig } from '../src/config';
-import { connect } from '../src/db/connect';
-import { migrate } from '../src/graph/migrations';
+import { openDatabase } from '../src/bootstrap';
 import { search } from '../src/graph/search';
 import { createLogger } from '../src/log';
 import { clean, generate, personName, rng } from './world';
@@ -19,8 +18,7 @@ async function main(): Promise<void> {
   const people = arg('people', 100_000);
   const queries = arg('queries', 500);
   const config = loadConfig({ ...process.env, QUERY_TIMEOUT_MS: '30000' });
-  const db = await connect(config, createLogger({ logLevel: 'warn' }));
-  await migrate(db);
+  const db = await openDatabase(config, createLogger({ logLevel: 'warn' }));
   if (process.argv.includes('--clean')) {
     await clean(db);
     console.log('benchmark world removed');
@@ -51,11 +49,15 @@ async function main(): Promise<void> {
     await search(db, q, 10);
     (results[kind] ??= []).push(Number(process.hrtime.bigint() - t) / 1e6);
   }
-  const all = Object.values(results).flat().sort((a, b) => a - b);
+  const all = Object.values(results)
+    .flat()
+    .sort((a, b) => a - b);
   console.log(`search latency over ${all.length} queries, ${people} generated people (ms):`);
   for (const [kind, list] of Object.entries({ all, ...results })) {
     const s = [...list].sort((a, b) => a - b);
-    console.log(`  ${kind.padEnd(14)} p50 ${percentile(s, 50).toFixed(1)}  p95 ${percentile(s, 95).toFixed(1)}  p99 ${percentile(s, 99).toFixed(1)}  max ${s[s.length - 1]!.toFixed(1)}`);
+    console.log(
+      `  ${kind.padEnd(14)} p50 ${percentile(s, 50).toFixed(1)}  p95 ${percentile(s, 95).toFixed(1)}  p99 ${percentile(s, 99).toFixed(1)}  max ${s[s.length - 1]!.toFixed(1)}`,
+    );
   }
   await db.close();
 }

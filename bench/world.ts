@@ -4,17 +4,96 @@
 import type { Database } from '../src/db/database';
 import { fold, matchKey } from '../src/text/fold';
 
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Tô', 'Bế', 'Đinh', 'Lương'];
+const FAMILY = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+  'Tô',
+  'Bế',
+  'Đinh',
+  'Lương',
+];
 const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Đức', 'Thanh', 'Minh', 'Quốc', 'Công', 'Hải', 'Tuấn', 'Thế', 'Xuân', 'Ngọc', 'Duy', 'Quang'];
-const GIVEN = ['An', 'Anh', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hà', 'Hải', 'Hùng', 'Hưng', 'Huẩn', 'Khoa', 'Lâm', 'Linh', 'Long', 'Minh', 'Nam', 'Ngọc', 'Ôn', 'Phong', 'Quân', 'Sơn', 'Tâm', 'Thắng', 'Thủy', 'Tịnh', 'Trâm', 'Trung', 'Tuấn', 'Việt'];
-const ROLES: Array<[string, string]> = [['Bộ trưởng', 'Minister'], ['Thứ trưởng', 'Deputy Minister'], ['Vụ trưởng', 'Director'], ['Phó Vụ trưởng', 'Deputy Director'], ['Chánh Văn phòng', 'Chief of Office']];
+const GIVEN = [
+  'An',
+  'Anh',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Giang',
+  'Hà',
+  'Hải',
+  'Hùng',
+  'Hưng',
+  'Huẩn',
+  'Khoa',
+  'Lâm',
+  'Linh',
+  'Long',
+  'Minh',
+  'Nam',
+  'Ngọc',
+  'Ôn',
+  'Phong',
+  'Quân',
+  'Sơn',
+  'Tâm',
+  'Thắng',
+  'Thủy',
+  'Tịnh',
+  'Trâm',
+  'Trung',
+  'Tuấn',
+  'Việt',
+];
+const ROLES: Array<[string, string]> = [
+  ['Bộ trưởng', 'Minister'],
+  ['Thứ trưởng', 'Deputy Minister'],
+  ['Vụ trưởng', 'Director'],
+  ['Phó Vụ trưởng', 'Deputy Director'],
+  ['Chánh Văn phòng', 'Chief of Office'],
+];
 const ORG_KINDS = ['Bộ', 'Cục', 'Vụ', 'Sở', 'Ban'];
-const TOPICS = ['Tư pháp', 'Tài chính', 'Công an', 'Quốc phòng', 'Y tế', 'Giáo dục', 'Xây dựng', 'Nội vụ', 'Công Thương', 'Ngoại giao', 'Giao thông', 'Nông nghiệp', 'Thông tin', 'Văn hóa', 'Khoa học', 'Lao động', 'Tài nguyên', 'Kế hoạch', 'Thanh tra', 'Kiểm toán'];
+const TOPICS = [
+  'Tư pháp',
+  'Tài chính',
+  'Công an',
+  'Quốc phòng',
+  'Y tế',
+  'Giáo dục',
+  'Xây dựng',
+  'Nội vụ',
+  'Công Thương',
+  'Ngoại giao',
+  'Giao thông',
+  'Nông nghiệp',
+  'Thông tin',
+  'Văn hóa',
+  'Khoa học',
+  'Lao động',
+  'Tài nguyên',
+  'Kế hoạch',
+  'Thanh tra',
+  'Kiểm toán',
+];
 
 /** A deterministic pseudo-random sequence (so runs are comparable). */
 export function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 export function personName(i: number): string {
@@ -28,7 +107,9 @@ const keys = (names: string[]) => {
 
 export async function generate(db: Database, people: number, log: (m: string) => void): Promise<void> {
   const random = rng(42);
-  const orgs = ORG_KINDS.flatMap((kind) => TOPICS.map((topic) => `${kind} ${topic}`)).flatMap((name, i) => [0, 1, 2, 3].map((n) => ({ name: n ? `${name} ${n + 1}` : name, i: i * 4 + n })));
+  const orgs = ORG_KINDS.flatMap((kind) => TOPICS.map((topic) => `${kind} ${topic}`)).flatMap((name, i) =>
+    [0, 1, 2, 3].map((n) => ({ name: n ? `${name} ${n + 1}` : name, i: i * 4 + n })),
+  );
   await db.write((tx) =>
     tx.run(
       `MERGE (s:Source:Entity {id: 'source/bench-generated'}) SET s.title = 'Generated benchmark world', s.language = 'vi', s.publisherInferred = false
@@ -40,7 +121,10 @@ export async function generate(db: Database, people: number, log: (m: string) =>
        SET pos += r.props, pos.label = r.props.role + ' ' + o.props.name
        MERGE (pos)-[:ORGANIZATION]->(org)`,
       {
-        orgs: orgs.map((o) => ({ i: o.i, props: { name: o.name, nameFolded: fold(o.name), classification: 'ministry', abbreviations: [], aliases: [], ...keys([o.name]) } })),
+        orgs: orgs.map((o) => ({
+          i: o.i,
+          props: { name: o.name, nameFolded: fold(o.name), classification: 'ministry', abbreviations: [], aliases: [], ...keys([o.name]) },
+        })),
         roles: ROLES.map(([role, roleEn], j) => ({ slug: `r${j}`, props: { role, roleEn, party: false } })),
       },
     ),

@@ -6,7 +6,11 @@ import fs from 'node:fs';
 
 /** Thrown for an invalid environment variable; its message is the one line shown to the user. */
 export class ConfigError extends Error {
-  constructor(readonly variable: string, expected: string, got: string) {
+  constructor(
+    readonly variable: string,
+    expected: string,
+    got: string,
+  ) {
     super(`Invalid ${variable}=${JSON.stringify(got)}: expected ${expected}`);
     this.name = 'ConfigError';
   }
@@ -14,12 +18,9 @@ export class ConfigError extends Error {
 
 const NEO4J_SCHEMES = ['neo4j', 'neo4j+s', 'neo4j+ssc', 'bolt', 'bolt+s', 'bolt+ssc'];
 
-const port = (what: string) =>
-  z.coerce.number({ message: what }).int(what).min(1, what).max(65535, what);
+const port = (what: string) => z.coerce.number({ message: what }).int(what).min(1, what).max(65535, what);
 const positiveInt = (what: string) => z.coerce.number({ message: what }).int(what).min(1, what);
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'true or false' })
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'true or false' }).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /** Each variable: its validator and the phrase that says what it expects. */
 const variables = {
@@ -31,19 +32,28 @@ const variables = {
     .default('info'),
   NEO4J_URI: z
     .string()
-    .refine((v) => {
-      try {
-        return NEO4J_SCHEMES.includes(new URL(v).protocol.replace(/:$/, ''));
-      } catch {
-        return false;
-      }
-    }, `a Neo4j URI with scheme ${NEO4J_SCHEMES.join(', ')} (e.g. bolt://127.0.0.1:7687)`)
+    .refine(
+      (v) => {
+        try {
+          return NEO4J_SCHEMES.includes(new URL(v).protocol.replace(/:$/, ''));
+        } catch {
+          return false;
+        }
+      },
+      `a Neo4j URI with scheme ${NEO4J_SCHEMES.join(', ')} (e.g. bolt://127.0.0.1:7687)`,
+    )
     .optional(),
   NEO4J_USER: z.string().min(1, 'a user name').default('neo4j'),
   NEO4J_PASSWORD: z.string().optional(),
-  NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, 'a Neo4j database name').optional(),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, 'a Neo4j database name')
+    .optional(),
   LOCAL_NEO4J_PORT: port('an integer port 1-65535').default(7687),
-  LOCAL_NEO4J_HEAP: z.string().regex(/^\d+[mg]$/, 'a JVM heap size such as 1g or 768m').default('1g'),
+  LOCAL_NEO4J_HEAP: z
+    .string()
+    .regex(/^\d+[mg]$/, 'a JVM heap size such as 1g or 768m')
+    .default('1g'),
   // Folder of the local Neo4j's store, logs and pid (default .neo4j/); read by src/localdb/paths.ts.
   LOCAL_NEO4J_DIR: z.string().min(1, 'a folder path').optional(),
   LOCAL_NEO4J_PAGECACHE_MB: positiveInt('a positive integer (MiB)').default(256),
@@ -171,7 +181,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maintenanceTimeoutMs: r.MAINTENANCE_TIMEOUT_MS,
     shutdownTimeoutMs: r.SHUTDOWN_TIMEOUT_MS,
     loadSeeds: r.LOAD_SEEDS,
-    corsOrigins: origins === '*' ? '*' : origins.split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins:
+      origins === '*'
+        ? '*'
+        : origins
+            .split(',')
+            .map((o) => o.trim())
+            .filter(Boolean),
     queryLimits: {
       maxDepth: r.MAX_QUERY_DEPTH,
       maxAliases: r.MAX_ALIASES,

@@ -1,6 +1,7 @@
-// Errors the API shows its users, each with a stable code in extensions.code. Anything else is
-// masked as INTERNAL_SERVER_ERROR in production (see src/graphql/format-error.ts).
-import { GraphQLError } from 'graphql';
+// Errors meant for the user, thrown by any layer (db/, graph/, ingest/), each with a stable code.
+// A plain Error: the GraphQL layer carries its code and extensions into the response (graphql-js
+// keeps an error's `extensions`; src/graphql/format-error.ts lets these through and masks anything
+// else as INTERNAL_SERVER_ERROR in production).
 
 /** The stable error codes of this API. */
 export const ErrorCode = {
@@ -22,12 +23,15 @@ export const ErrorCode = {
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /** An error meant for the user: its message and code are safe to show in production. */
-export class AppError extends GraphQLError {
-  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
-    super(message, { extensions: { ...extensions, code } });
+export class AppError extends Error {
+  readonly extensions: Record<string, unknown> & { code: ErrorCode };
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    extensions: Record<string, unknown> = {},
+  ) {
+    super(message);
     this.name = 'AppError';
-  }
-  get code(): ErrorCode {
-    return this.extensions.code as ErrorCode;
+    this.extensions = { ...extensions, code };
   }
 }

@@ -1,8 +1,7 @@
 // Entry point of `npm start`: configuration → database (the local Neo4j when NEO4J_URI is unset)
 // → migrations → seeds → listen. SIGTERM/SIGINT drain HTTP, close the driver and exit 0.
 import { ConfigError, loadConfig } from './config';
-import { connect } from './db/connect';
-import { migrate } from './graph/migrations';
+import { openDatabase } from './bootstrap';
 import { createLogger } from './log';
 import { buildServer } from './server/app';
 import { loadSeeds } from './ingest/seeds';
@@ -19,9 +18,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const log = createLogger(config);
-  const db = await connect(config, log);
-  const { version, applied } = await migrate(db);
-  log.info({ schemaVersion: version, applied }, 'schema migrations applied');
+  const db = await openDatabase(config, log);
   if (config.loadSeeds) {
     const summary = await loadSeeds(db, log);
     log.info({ seeds: summary }, 'seeds loaded');

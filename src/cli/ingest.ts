@@ -1,8 +1,7 @@
 // `npm run ingest -- FILE…`: validates and loads facts files (docs/facts-format.md) through the
 // same pipeline as the seeds. An invalid file is rejected whole and nothing of it is written.
 import { loadConfig } from '../config';
-import { connect } from '../db/connect';
-import { migrate } from '../graph/migrations';
+import { openDatabase } from '../bootstrap';
 import { ingestFile, readFactsFile } from '../ingest/ingest';
 import { createLogger } from '../log';
 import { runCommand } from './run-command';
@@ -16,10 +15,10 @@ runCommand(async () => {
     return;
   }
   const config = loadConfig();
-  const db = await connect(config, createLogger(config));
+  const db = await openDatabase(config, createLogger(config));
   try {
-    await migrate(db);
-    for (const file of files) console.log(JSON.stringify(await ingestFile(db, file, { actor: `cli:${process.env.USER ?? 'unknown'}`, timeoutMs: db.maintenanceTimeoutMs })));
+    for (const file of files)
+      console.log(JSON.stringify(await ingestFile(db, file, { actor: `cli:${process.env.USER ?? 'unknown'}`, timeoutMs: db.maintenanceTimeoutMs })));
   } finally {
     await db.close();
   }

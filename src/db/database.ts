@@ -114,6 +114,16 @@ export class Database {
     }
   }
 
+  /** Waits until the database answers a trivial read; false when it did not within `waitMs`. */
+  async waitUntilAnswering(waitMs: number): Promise<boolean> {
+    const deadline = Date.now() + waitMs;
+    while (!(await this.ping())) {
+      if (Date.now() > deadline) return false;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    return true;
+  }
+
   /** Calls `observer` after every read, write and schema call (metrics); returns what stops it. */
   observe(observer: DbObserver): () => void {
     this.observers.add(observer);
@@ -158,10 +168,12 @@ export class Database {
     const session = this.driver.session({ defaultAccessMode: neo4j.session.READ, database: this.options.database });
     let timer: NodeJS.Timeout | undefined;
     try {
-      const probe = session.executeRead((tx) => tx.run('RETURN 1'), { timeout: this.options.connectTimeoutMs }).then(
-        () => true,
-        () => false,
-      );
+      const probe = session
+        .executeRead((tx) => tx.run('RETURN 1'), { timeout: this.options.connectTimeoutMs })
+        .then(
+          () => true,
+          () => false,
+        );
       const late = new Promise<boolean>((resolve) => {
         timer = setTimeout(() => resolve(false), this.options.connectTimeoutMs);
       });
@@ -205,8 +217,12 @@ export function toPlain(value: unknown): unknown {
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
   if (Array.isArray(value)) return value.map(toPlain);
   if (
-    neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value) ||
-    neo4j.isTime(value) || neo4j.isLocalTime(value) || neo4j.isDuration(value)
+    neo4j.isDate(value) ||
+    neo4j.isDateTime(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isDuration(value)
   ) {
     return value.toString();
   }

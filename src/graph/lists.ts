@@ -69,7 +69,7 @@ async function listPage(db: Database, q: ListQuery): Promise<Page> {
     { ...q.params, afterKey, afterId, limit: int(q.first + 1) },
   );
   const row = rows[0];
-  const page = ((row?.page as Array<{ node: GraphNode; sortKey: string }>) ?? []);
+  const page = (row?.page as Array<{ node: GraphNode; sortKey: string }>) ?? [];
   return {
     items: page.slice(0, q.first).map((p) => ({ node: p.node, cursor: encodeCursor(p.sortKey, p.node.id) })),
     totalCount: Number(row?.total ?? 0),
@@ -77,7 +77,6 @@ async function listPage(db: Database, q: ListQuery): Promise<Page> {
     hasPreviousPage: !!q.after,
   };
 }
-
 
 /** The interval a post must overlap: a date (`at`), or a range (`from`…`to`, either end open). */
 function periodParams(at?: string | null, from?: string | null, to?: string | null): Params {
@@ -113,7 +112,14 @@ export function listPeople(db: Database, filter: PersonFilter, order: 'NAME_ASC'
   return listPage(db, {
     label: 'Person',
     where,
-    params: { name: filter.name ? fold(filter.name) : null, organization: filter.organization ?? null, role: filter.role ? fold(filter.role) : null, event: filter.event ?? null, presumed: filter.presumed !== false, ...periodParams(filter.at, filter.from, filter.to) },
+    params: {
+      name: filter.name ? fold(filter.name) : null,
+      organization: filter.organization ?? null,
+      role: filter.role ? fold(filter.role) : null,
+      event: filter.event ?? null,
+      presumed: filter.presumed !== false,
+      ...periodParams(filter.at, filter.from, filter.to),
+    },
     sortKey: 'n.nameFolded',
     descending: order === 'NAME_DESC',
     first,
@@ -128,7 +134,13 @@ export interface OrganizationFilter {
   event?: string | null;
 }
 
-export function listOrganizations(db: Database, filter: OrganizationFilter, order: 'NAME_ASC' | 'NAME_DESC', first: number, after?: string | null): Promise<Page> {
+export function listOrganizations(
+  db: Database,
+  filter: OrganizationFilter,
+  order: 'NAME_ASC' | 'NAME_DESC',
+  first: number,
+  after?: string | null,
+): Promise<Page> {
   const where: string[] = [];
   if (filter.name) where.push('any(k IN n.searchKeys WHERE k CONTAINS $name)');
   if (filter.classification?.length) where.push('n.classification IN $classification');
@@ -137,7 +149,12 @@ export function listOrganizations(db: Database, filter: OrganizationFilter, orde
   return listPage(db, {
     label: 'Organization',
     where,
-    params: { name: filter.name ? fold(filter.name) : null, classification: filter.classification ?? null, parent: filter.parent ?? null, event: filter.event ?? null },
+    params: {
+      name: filter.name ? fold(filter.name) : null,
+      classification: filter.classification ?? null,
+      parent: filter.parent ?? null,
+      event: filter.event ?? null,
+    },
     sortKey: 'n.nameFolded',
     descending: order === 'NAME_DESC',
     first,
@@ -153,7 +170,13 @@ export interface EventFilter {
   participant?: string | null;
 }
 
-export function listEvents(db: Database, filter: EventFilter, order: 'DATE_DESC' | 'DATE_ASC' | 'NAME_ASC', first: number, after?: string | null): Promise<Page> {
+export function listEvents(
+  db: Database,
+  filter: EventFilter,
+  order: 'DATE_DESC' | 'DATE_ASC' | 'NAME_ASC',
+  first: number,
+  after?: string | null,
+): Promise<Page> {
   const where: string[] = [];
   if (filter.name) where.push('any(k IN n.searchKeys WHERE k CONTAINS $name)');
   if (filter.classification?.length) where.push('n.classification IN $classification');

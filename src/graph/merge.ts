@@ -84,10 +84,7 @@ export async function unmerge(tx: Tx, mergeId: string): Promise<MergeRecord> {
   const from = merge.from as string;
   const into = merge.into as string;
   const labels = (merge.labels as string[]).filter((l) => /^[A-Z][A-Za-z]+$/.test(l));
-  await tx.run(
-    `MATCH (red:Redirect {id: $from}) DETACH DELETE red`,
-    { from },
-  );
+  await tx.run(`MATCH (red:Redirect {id: $from}) DETACH DELETE red`, { from });
   await tx.run(`CREATE (a:${labels.join(':')}) SET a = $props`, { props: JSON.parse(merge.properties as string) as Record<string, unknown> });
   const moves = (merge.incoming as string[]).map((s) => {
     const [fact, type] = s.split('|');

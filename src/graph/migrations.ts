@@ -41,14 +41,18 @@ export function readMigrations(dirs: string | string[] = MIGRATIONS_DIRS): Migra
   });
   const all = [...(base ?? []), ...extensions.flat()];
   all.forEach((m, i) => {
-    if (i > 0 && m.version <= all[i - 1]!.version) throw new Error(`Migration ${m.name}: its version must be above ${all[i - 1]!.version} (of ${all[i - 1]!.name})`);
+    if (i > 0 && m.version <= all[i - 1]!.version)
+      throw new Error(`Migration ${m.name}: its version must be above ${all[i - 1]!.version} (of ${all[i - 1]!.name})`);
   });
   return all;
 }
 
 function readDir(dir: string): Migration[] {
   if (!fs.existsSync(dir)) return [];
-  const files = fs.readdirSync(dir).filter((f) => /^\d{4}-[\w-]+\.cypher$/.test(f)).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => /^\d{4}-[\w-]+\.cypher$/.test(f))
+    .sort();
   return files.map((file) => {
     const script = fs.readFileSync(path.join(dir, file), 'utf8');
     return {
@@ -71,13 +75,14 @@ export async function migrate(db: Database, migrations = readMigrations()): Prom
     if (done.has(migration.version)) continue;
     for (const statement of migration.statements) await db.schema(statement);
     await db.schema('CALL db.awaitIndexes(300)');
-    await db.write((tx) =>
-      tx.run(
-        `MERGE (m:SchemaMigration {version: $version})
+    await db.write(
+      (tx) =>
+        tx.run(
+          `MERGE (m:SchemaMigration {version: $version})
          ON CREATE SET m.appliedAt = datetime()
          SET m.name = $name, m.checksum = $checksum`,
-        { version: int(migration.version), name: migration.name, checksum: migration.checksum },
-      ),
+          { version: int(migration.version), name: migration.name, checksum: migration.checksum },
+        ),
       db.maintenanceTimeoutMs,
     );
     applied.push(migration.name);

@@ -20,7 +20,10 @@ export interface SearchResult {
 
 /** The words of a query, folded: only [a-z0-9] runs, so nothing reaches Lucene's syntax. */
 export function queryTerms(query: string): string[] {
-  return fold(query).split(/[^a-z0-9]+/).filter(Boolean).slice(0, 16);
+  return fold(query)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .slice(0, 16);
 }
 
 /**

@@ -52,8 +52,7 @@ export function createLoaders(db: Database): Loaders {
   return {
     node,
     referenced: (fromLabel, rel) => memo(`out:${fromLabel}:${rel}`, () => many((ids) => referenced(db, fromLabel, rel, ids))),
-    incoming: (fromLabel, rel, filter) =>
-      memo(`in:${fromLabel}:${rel}:${filterKey(filter)}`, () => many((ids) => incoming(db, fromLabel, rel, ids, filter))),
+    incoming: (fromLabel, rel, filter) => memo(`in:${fromLabel}:${rel}:${filterKey(filter)}`, () => many((ids) => incoming(db, fromLabel, rel, ids, filter))),
     sources: cited('SOURCED_FROM'),
     mentions: cited('MENTIONED_IN'),
     sourceText: new DataLoader(async (ids) => {

@@ -5,9 +5,12 @@ import { isPartialDate } from '../model/dates';
 function parse(value: unknown): string {
   if (typeof value !== 'string' || !isPartialDate(value)) {
     const shown = JSON.stringify(value) ?? String(value);
-    throw new GraphQLError(`Date must be an ISO 8601 date such as "2024", "2024-04" or "2024-04-10" (a real day); got ${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}`, {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw new GraphQLError(
+      `Date must be an ISO 8601 date such as "2024", "2024-04" or "2024-04-10" (a real day); got ${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}`,
+      {
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    );
   }
   return value;
 }

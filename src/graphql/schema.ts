@@ -1,17 +1,20 @@
-// The API contract: the SDL files in schema/ (one per type), parsed with graphql-tag.
+// The API contract: the SDL files in schema/ (one per type) and in any schema extension
+// (SCHEMA_EXTENSIONS, src/paths.ts), parsed with graphql-tag.
 import fs from 'node:fs';
 import path from 'node:path';
 import gql from 'graphql-tag';
 import type { DocumentNode } from 'graphql';
-import { PROJECT_ROOT } from '../paths';
+import { SCHEMA_DIRS } from '../paths';
 
-export const SDL_DIR = path.join(PROJECT_ROOT, 'schema');
+export const SDL_DIR = SCHEMA_DIRS[0]!;
 
-/** Every .graphql file in schema/, in name order, as one parsed document per file. */
-export function loadTypeDefs(dir = SDL_DIR): DocumentNode[] {
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.graphql'))
-    .sort()
-    .map((f) => gql(fs.readFileSync(path.join(dir, f), 'utf8')));
+/** Every .graphql file of the schema folders, in name order per folder, as one parsed document per file. */
+export function loadTypeDefs(dirs: string | string[] = SCHEMA_DIRS): DocumentNode[] {
+  return (typeof dirs === 'string' ? [dirs] : dirs).flatMap((dir) =>
+    fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.graphql'))
+      .sort()
+      .map((f) => gql(fs.readFileSync(path.join(dir, f), 'utf8'))),
+  );
 }

@@ -77,7 +77,8 @@ export async function ingestFile(db: Database, file: string, options: IngestOpti
 export async function ingestPlan(db: Database, plan: Plan, digest: string, options: IngestOptions): Promise<IngestSummary> {
   const sourceId = plan.source.id;
   return db.write(async (tx) => {
-    if ((await ingestedDigest(tx, sourceId)) === digest) return { file: plan.file, sourceId, changed: false, entities: 0, facts: 0, retractedFacts: 0, resolutions: [] };
+    if ((await ingestedDigest(tx, sourceId)) === digest)
+      return { file: plan.file, sourceId, changed: false, entities: 0, facts: 0, retractedFacts: 0, resolutions: [] };
     // The transaction may be retried: resolve on a fresh copy each time.
     const working = structuredClone(plan);
     const candidates = await personCandidates(tx, working);

@@ -63,7 +63,9 @@ export function applyResolutions(plan: Plan, resolutions: Resolution[]): void {
     p.id = swap(p.id) as string;
   }
   for (const type of model.factTypes) {
-    const fields = Object.values(type.references).filter((r) => r.targets.includes('Person')).map((r) => r.field);
+    const fields = Object.values(type.references)
+      .filter((r) => r.targets.includes('Person'))
+      .map((r) => r.field);
     for (const fact of plan.sections[type.section!]!) {
       const derived = fact.id === deriveFactId(type, fact);
       for (const field of fields) if (field in fact) fact[field] = swap(fact[field]);

@@ -12,7 +12,11 @@ export const SEED_FACTS_DIR = path.join(PROJECT_ROOT, 'seeds', 'facts');
 /** The facts files in a folder, in name order. */
 export function factsFiles(dir = SEED_FACTS_DIR): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(dir, f));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => path.join(dir, f));
 }
 
 export async function loadSeeds(db: Database, log?: Logger, dir = SEED_FACTS_DIR): Promise<IngestSummary[]> {

@@ -39,11 +39,7 @@ export function ensureLocalNeo4jInstalled(log: (msg: string) => void = () => und
     checkPrerequisites(false);
     fs.rmSync(localPaths.classes, { recursive: true, force: true });
     fs.mkdirSync(localPaths.classes, { recursive: true });
-    const javac = spawnSync(
-      javacCommand(),
-      ['-cp', path.join(localPaths.lib, '*'), '-d', localPaths.classes, localPaths.launcherSource],
-      { encoding: 'utf8' },
-    );
+    const javac = spawnSync(javacCommand(), ['-cp', path.join(localPaths.lib, '*'), '-d', localPaths.classes, localPaths.launcherSource], { encoding: 'utf8' });
     if (javac.status !== 0) throw new Error(`Compiling the Neo4j launcher failed:\n${javac.stdout}${javac.stderr}`);
     fs.writeFileSync(classMarker, new Date().toISOString());
     changed = true;

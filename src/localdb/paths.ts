@@ -2,7 +2,6 @@
 // store, logs and pid (.neo4j/ too, or LOCAL_NEO4J_DIR for a second instance). All git-ignored.
 import path from 'node:path';
 
-
 import { PROJECT_ROOT } from '../paths';
 
 const shared = path.join(PROJECT_ROOT, '.neo4j');

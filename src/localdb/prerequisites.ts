@@ -23,11 +23,15 @@ export function parseJavaMajor(output: string): number | undefined {
 export function checkPrerequisites(needMaven: boolean): void {
   const java = spawnSync(javaCommand(), ['-version'], { encoding: 'utf8' });
   if (java.error || java.status !== 0) {
-    throw new Error('The local Neo4j needs Java 17 (JDK) on PATH or in JAVA_HOME: install it (e.g. apt-get install openjdk-17-jdk-headless), or set NEO4J_URI to use an existing Neo4j.');
+    throw new Error(
+      'The local Neo4j needs Java 17 (JDK) on PATH or in JAVA_HOME: install it (e.g. apt-get install openjdk-17-jdk-headless), or set NEO4J_URI to use an existing Neo4j.',
+    );
   }
   const major = parseJavaMajor(`${java.stderr}${java.stdout}`);
   if (major === undefined || major < 17) {
-    throw new Error(`The local Neo4j 5.26 needs Java 17 or 21, found ${major ?? 'an unknown version'}: install JDK 17 or point JAVA_HOME at it, or set NEO4J_URI.`);
+    throw new Error(
+      `The local Neo4j 5.26 needs Java 17 or 21, found ${major ?? 'an unknown version'}: install JDK 17 or point JAVA_HOME at it, or set NEO4J_URI.`,
+    );
   }
   if (major > 21) {
     throw new Error(`Neo4j 5.26 supports Java 17 and 21, found Java ${major}: point JAVA_HOME at JDK 17 or 21, or set NEO4J_URI.`);

@@ -35,10 +35,7 @@ const SLUG = '[a-z0-9]+(?:[-/][a-z0-9]+)*';
 const idOf = (prefixes: string[]) =>
   z
     .string()
-    .regex(
-      new RegExp(`^(?:${prefixes.join('|')})/${SLUG}$`),
-      `expected ${prefixes.map((p) => `a ${p}/… id`).join(' or ')} (lower-case a-z, 0-9, "-" and "/")`,
-    );
+    .regex(new RegExp(`^(?:${prefixes.join('|')})/${SLUG}$`), `expected ${prefixes.map((p) => `a ${p}/… id`).join(' or ')} (lower-case a-z, 0-9, "-" and "/")`);
 const anyId = z.string().regex(new RegExp(`^[a-z-]+/${SLUG}$`), 'expected an id "<type>/<slug>"');
 
 const FORMATS = {

@@ -25,7 +25,10 @@ const typeSchema = z
   .object({
     kind: z.enum(['entity', 'fact']),
     section: z.string().regex(FIELD).optional(),
-    id: z.string().regex(/^[a-z]+(-[a-z]+)*$/).optional(),
+    id: z
+      .string()
+      .regex(/^[a-z]+(-[a-z]+)*$/)
+      .optional(),
     key: z.array(z.string().regex(FIELD)).min(1).optional(),
     names: z.array(z.string().regex(FIELD)).min(1).optional(),
     properties: z.record(z.string().regex(FIELD), propertySpec).default({}),
@@ -46,7 +49,10 @@ const typeSchema = z
         event: z.string().regex(FIELD).optional(),
         presume: z.object({ forward: years, back: years }).strict().optional(),
         slot: z.array(z.string().regex(FIELD)).default([]),
-        exclusive: z.object({ reference: z.string().regex(FIELD), when: z.string().regex(FIELD) }).strict().optional(),
+        exclusive: z
+          .object({ reference: z.string().regex(FIELD), when: z.string().regex(FIELD) })
+          .strict()
+          .optional(),
       })
       .strict()
       .optional(),
@@ -55,7 +61,10 @@ const typeSchema = z
         source: z.string().regex(FIELD),
         target: z.string().regex(FIELD),
         label,
-        labelBy: z.object({ property: z.string().regex(FIELD), values: z.record(z.string(), label) }).strict().optional(),
+        labelBy: z
+          .object({ property: z.string().regex(FIELD), values: z.record(z.string(), label) })
+          .strict()
+          .optional(),
       })
       .strict()
       .optional(),
@@ -181,7 +190,11 @@ function readRaw(dirs: string[]): { raw: RawModel; file: string; digest: string 
     const textOfFile = fs.readFileSync(file, 'utf8');
     hash.update(textOfFile);
     const parsed = fileSchema.safeParse(parse(textOfFile));
-    if (!parsed.success) throw new ModelError(file, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+    if (!parsed.success)
+      throw new ModelError(
+        file,
+        parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+      );
     const m = parsed.data;
     for (const key of ['types', 'unions', 'enums'] as const) {
       for (const name of Object.keys(m[key])) if (name in merged[key]) throw new ModelError(file, [`${key}.${name}: already defined by an earlier model file`]);
@@ -225,10 +238,12 @@ export function loadModel(dirs: string[] = SCHEMA_DIRS): Model {
         if (!(f in references)) problems.push(`${where}.time: ${f} is not a reference`);
       }
       for (const f of tm.slot) if (!fields.has(f)) problems.push(`${where}.time.slot: ${f} is not a property or reference`);
-      if (tm.kind === 'instant' && (tm.presume || tm.start || tm.end)) problems.push(`${where}.time: an instant has a date (date/event), no start, end or presumption`);
+      if (tm.kind === 'instant' && (tm.presume || tm.start || tm.end))
+        problems.push(`${where}.time: an instant has a date (date/event), no start, end or presumption`);
       if (tm.exclusive) {
         const target = raw.types[references[tm.exclusive.reference]?.type ?? ''];
-        if (!target || !(tm.exclusive.when in target.properties)) problems.push(`${where}.time.exclusive: ${tm.exclusive.when} is not a property of the referenced type`);
+        if (!target || !(tm.exclusive.when in target.properties))
+          problems.push(`${where}.time.exclusive: ${tm.exclusive.when} is not a property of the referenced type`);
       }
     }
     if (t.edge) {
@@ -237,7 +252,9 @@ export function loadModel(dirs: string[] = SCHEMA_DIRS): Model {
       if (e.labelBy) {
         const prop = properties[e.labelBy.property];
         if (!prop?.enum) problems.push(`${where}.edge.labelBy: ${e.labelBy.property} is not an enum property`);
-        else for (const v of Object.keys(e.labelBy.values)) if (!raw.enums[prop.enum]?.includes(v)) problems.push(`${where}.edge.labelBy: ${v} is not a value of ${prop.enum}`);
+        else
+          for (const v of Object.keys(e.labelBy.values))
+            if (!raw.enums[prop.enum]?.includes(v)) problems.push(`${where}.edge.labelBy: ${v} is not a value of ${prop.enum}`);
       }
     }
     types[name] = {
@@ -269,7 +286,9 @@ export function loadModel(dirs: string[] = SCHEMA_DIRS): Model {
       }
     }
   }
-  const sections = Object.values(types).map((t) => t.section).filter(Boolean);
+  const sections = Object.values(types)
+    .map((t) => t.section)
+    .filter(Boolean);
   if (new Set(sections).size !== sections.length) problems.push('two types share a section');
   const prefixes = Object.values(types).map((t) => t.idPrefix);
   if (new Set(prefixes).size !== prefixes.length) problems.push('two types share an id prefix');

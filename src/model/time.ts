@@ -85,7 +85,8 @@ export function statedInterval(spec: TimeSpec, f: TimeInput): [string, string] |
     const end = f.date ? f.date : f.eventStart ? (f.eventEnd ?? f.eventStart) : d;
     return [dateLo(d), dateHi(end)];
   }
-  const seen = dated.filter((s) => !ended(spec, f, s)).map((s) => s.date);
+  // A source dated after the stated end does not see it held (it reports the past).
+  const seen = dated.filter((s) => !ended(spec, f, s) && (!f.end || dateLo(s.date) <= dateHi(f.end))).map((s) => s.date);
   const lo = f.start ? dateLo(f.start) : seen.length ? seen.map(dateLo).sort()[0]! : f.end ? dateLo(f.end) : null;
   let hi = f.end ? dateHi(f.end) : seen.length ? seen.map(dateHi).sort()[seen.length - 1]! : f.start ? dateHi(f.start) : null;
   if (lo === null || hi === null) return null;
@@ -112,9 +113,7 @@ export function deriveTime(spec: TimeSpec, facts: TimeInput[]): Map<string, Deri
     let validTo: string | null = sTo;
     const presume = spec.kind === 'lasting' ? spec.presume : undefined;
     if (presume) {
-      const peers = facts.filter(
-        (p) => p.id !== f.id && ((f.slot && p.slot === f.slot) || (f.exclusive && p.exclusive === f.exclusive && p.slot !== f.slot)),
-      );
+      const peers = facts.filter((p) => p.id !== f.id && ((f.slot && p.slot === f.slot) || (f.exclusive && p.exclusive === f.exclusive && p.slot !== f.slot)));
       const peerStated = peers.map((p) => stated.get(p.id)).filter((s): s is [string, string] => !!s);
       // Forward: not past a stated end, a sighting of its end, a later holding of the slot or post.
       const sawEnded = f.sightings.filter((s) => s.date && ended(spec, f, s)).map((s) => dateLo(s.date!));

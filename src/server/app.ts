@@ -61,7 +61,13 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...limits.plugins, graphqlRequests.plugin, requestLog.plugin],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ...limits.plugins,
+      graphqlRequests.plugin,
+      requestLog.plugin,
+    ],
   });
   await apollo.start();
 
@@ -91,8 +97,7 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
     cors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins, methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 }),
     express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        buildContext(db, log, res.locals.requestId as string, authenticate(config.apiKeys, presentedKey(req.headers))),
+      context: async ({ req, res }) => buildContext(db, log, res.locals.requestId as string, authenticate(config.apiKeys, presentedKey(req.headers))),
     }),
     bodyErrorHandler,
   );

@@ -5,25 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type Request, type Response } from 'express';
-import { PROJECT_ROOT } from '../paths';
 
-/** Where `npm run build:ui` writes the bundle, the manifest's name in it, and the assets' folder. */
-export const UI_DIR = path.join(PROJECT_ROOT, 'dist', 'ui');
-export const MANIFEST_FILE = 'manifest.json';
-export const ASSETS_DIR = 'assets';
-
-/** dist/ui/manifest.json: the page's files, relative to dist/ui/assets/ (names carry a content hash). */
-export interface UiManifest {
-  script: string;
-  style: string;
-  workers: { editor: string; json: string; graphql: string };
-  /** Every file under assets/, with its size in bytes (x.js.gz: x.js gzipped). */
-  files: Record<string, number>;
-  /** A hash of the sources the bundle was built from (src/ui/build.ts skips an up-to-date build). */
-  inputsHash: string;
-  builtAt: string;
-  versions: Record<string, string>;
-}
+export { ASSETS_DIR, MANIFEST_FILE, UI_DIR, type UiManifest } from '../ui/output';
+import { ASSETS_DIR, MANIFEST_FILE, UI_DIR, type UiManifest } from '../ui/output';
 
 export const GRAPHIQL_PATH = '/graphiql';
 export const ASSETS_PATH = `${GRAPHIQL_PATH}/assets`;
@@ -56,8 +40,7 @@ export interface GraphiqlOptions {
   endpoint?: string;
 }
 
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function pageHtml(manifest: UiManifest, endpoint: string): string {
   const asset = (file: string) => escapeHtml(`${ASSETS_PATH}/${file}`);

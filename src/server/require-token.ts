@@ -8,7 +8,10 @@ export function requireToken(token: string | undefined): RequestHandler {
   const expected = crypto.createHash('sha256').update(token).digest();
   return (req, res, next) => {
     const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-    const given = crypto.createHash('sha256').update(m?.[1] ?? '').digest();
+    const given = crypto
+      .createHash('sha256')
+      .update(m?.[1] ?? '')
+      .digest();
     if (m && crypto.timingSafeEqual(given, expected)) return next();
     res.status(401).setHeader('www-authenticate', 'Bearer').json({ error: 'this route needs Authorization: Bearer <METRICS_TOKEN>' });
   };

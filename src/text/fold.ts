@@ -22,12 +22,17 @@ export function fold(text: string): string {
 
 /** A URL- and ID-safe slug of the folded text: "Bộ Tư pháp" → "bo-tu-phap". */
 export function slug(text: string): string {
-  return fold(text).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return fold(text)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 /** The words of a folded text joined by single spaces: how names and queries are compared whole. */
 export function matchKey(text: string): string {
-  return fold(text).split(/[^a-z0-9]+/).filter(Boolean).join(' ');
+  return fold(text)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** Search keys stored beside names: each distinct name, alias or title, folded. */

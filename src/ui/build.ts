@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
-import { ASSETS_DIR, MANIFEST_FILE, UI_DIR, type UiManifest } from '../server/graphiql';
+import { ASSETS_DIR, MANIFEST_FILE, UI_DIR, type UiManifest } from './output';
 
 const ROOT = path.resolve(__dirname, '../..');
 const UI_SRC = path.join(ROOT, 'src', 'ui');
@@ -34,9 +34,7 @@ function packageVersion(name: string): string {
 }
 
 function filesUnder(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 /** A hash of everything the bundle is made from: the UI's sources and the locked dependency tree. */
@@ -157,7 +155,9 @@ async function main(argv: string[]): Promise<void> {
   for (const f of [manifest.script, manifest.style, ...Object.values(manifest.workers)]) {
     console.log(`  ${f.padEnd(40)} ${kib(manifest.files[f])}${kib(manifest.files[`${f}.gz`])}`);
   }
-  const total = Object.entries(manifest.files).filter(([f]) => !f.endsWith('.gz')).reduce((sum, [, n]) => sum + n, 0);
+  const total = Object.entries(manifest.files)
+    .filter(([f]) => !f.endsWith('.gz'))
+    .reduce((sum, [, n]) => sum + n, 0);
   console.log(`  ${'all files'.padEnd(40)} ${kib(total)}`);
 }
 

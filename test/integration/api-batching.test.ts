@@ -72,7 +72,7 @@ it('adding sources and holders to every occupancy costs a fixed number of reads 
   expect(twenty.reads).toBeLessThanOrEqual(8);
 });
 
-it('an event with every participant, their posts and the facts\' sources: reads do not grow with the participants', async () => {
+it("an event with every participant, their posts and the facts' sources: reads do not grow with the participants", async () => {
   const query = `{ events(first: 20) { nodes { id participants { sources { quote } participant { ... on Person { occupancies { position { label } } } ... on Organization { parent { name } } } } } } }`;
   const { data, reads } = await countReads(query, {});
   measured.eventParticipants = reads;

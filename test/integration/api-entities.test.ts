@@ -114,7 +114,7 @@ describe('awards', () => {
     expect(organization.conferred).toEqual([]);
   });
 
-  it('Nguyễn Thanh Tịnh\'s CONFERRED awards hold the commemorative medal, and he has no mere proposal', async () => {
+  it("Nguyễn Thanh Tịnh's CONFERRED awards hold the commemorative medal, and he has no mere proposal", async () => {
     const { person } = dataOf(
       await world.server.gql(`{ person(id: "${TINH_ID}") {
         conferred: awards(status: CONFERRED) { status decidedAt { id } award { id name classification } }
@@ -124,14 +124,18 @@ describe('awards', () => {
       {
         status: 'CONFERRED',
         decidedAt: { id: CONFERENCE_ID },
-        award: { id: 'award/ky-niem-chuong-vi-su-nghiep-kiem-toan-nha-nuoc', name: 'Kỷ niệm chương "Vì sự nghiệp kiểm toán nhà nước"', classification: 'COMMEMORATIVE_MEDAL' },
+        award: {
+          id: 'award/ky-niem-chuong-vi-su-nghiep-kiem-toan-nha-nuoc',
+          name: 'Kỷ niệm chương "Vì sự nghiệp kiểm toán nhà nước"',
+          classification: 'COMMEMORATIVE_MEDAL',
+        },
       },
     ]);
     expect(person.proposed).toEqual([]);
   });
 });
 
-describe('memberships of the Supreme People\'s Court', () => {
+describe("memberships of the Supreme People's Court", () => {
   it('is HEAD of the emulation bloc for 2024, decided at the conference, and only on dates in 2024', async () => {
     const hits = dataOf(await world.server.gql('{ search(query: "Toà án nhân dân tối cao", first: 1) { node { id } } }')).search;
     const courtId = hits[0].node.id;
@@ -157,7 +161,11 @@ describe('memberships of the Supreme People\'s Court', () => {
     const { organization } = dataOf(
       await world.server.gql(`{ organization(id: "${BLOC_ID}") { members(at: "2024") { role member { ... on Organization { id } } } } }`),
     );
-    const roleOf = (id: string) => organization.members.filter((m: any) => m.member.id === id).map((m: any) => m.role).sort();
+    const roleOf = (id: string) =>
+      organization.members
+        .filter((m: any) => m.member.id === id)
+        .map((m: any) => m.role)
+        .sort();
     expect(roleOf('organization/toa-an-nhan-dan-toi-cao')).toContain('HEAD');
     expect(roleOf('organization/vien-kiem-sat-nhan-dan-toi-cao')).toContain('DEPUTY_HEAD');
     // Kiểm toán nhà nước was head for 2023 only.
@@ -184,10 +192,10 @@ describe('Position.holders(at:)', () => {
 
 describe('node lookups', () => {
   it('resolves a person, an organisation and a fact to the right type; unknown ids to null', async () => {
-    const [row] = await world.db.read(
-      'MATCH (o:Occupancy)-[:HOLDER]->(:Person {id: $id}), (o)-[:POSITION]->(:Position {id: $position}) RETURN o.id AS id',
-      { id: TINH_ID, position: 'position/bo-tu-phap/thu-truong' },
-    );
+    const [row] = await world.db.read('MATCH (o:Occupancy)-[:HOLDER]->(:Person {id: $id}), (o)-[:POSITION]->(:Position {id: $position}) RETURN o.id AS id', {
+      id: TINH_ID,
+      position: 'position/bo-tu-phap/thu-truong',
+    });
     const occupancyId = row?.id as string;
     expect(occupancyId).toEqual(expect.any(String));
     const data = dataOf(
@@ -207,7 +215,13 @@ describe('node lookups', () => {
     );
     expect(data.person).toEqual({ __typename: 'Person', id: TINH_ID, name: 'Nguyễn Thanh Tịnh' });
     expect(data.org).toEqual({ __typename: 'Organization', id: 'organization/bo-tu-phap', name: 'Bộ Tư pháp' });
-    expect(data.fact).toMatchObject({ __typename: 'Occupancy', id: occupancyId, holder: { id: TINH_ID }, position: { id: 'position/bo-tu-phap/thu-truong' }, confidence: 'HIGH' });
+    expect(data.fact).toMatchObject({
+      __typename: 'Occupancy',
+      id: occupancyId,
+      holder: { id: TINH_ID },
+      position: { id: 'position/bo-tu-phap/thu-truong' },
+      confidence: 'HIGH',
+    });
     expect(data.fact.sources.length).toBeGreaterThan(0);
     expect(data.event).toEqual({ __typename: 'Event', id: CALL_1948_ID });
     expect(data.unknown).toBeNull();

@@ -40,7 +40,10 @@ describe('people', () => {
     const posts = new Set(seed.positions.filter((p) => p.role === 'Thứ trưởng').map((p) => p.id));
     const expected = [...new Set(seed.occupancies.filter((o) => posts.has(o.position)).map((o) => o.holder))].sort();
     expect(expected).toEqual(['person/nguyen-duy-ngoc', 'person/nguyen-thanh-tinh']);
-    const holders = async (role: string) => ids((await people({ filter: { role }, first: 100 })).nodes).filter(notTest).sort();
+    const holders = async (role: string) =>
+      ids((await people({ filter: { role }, first: 100 })).nodes)
+        .filter(notTest)
+        .sort();
     expect(await holders('Thứ trưởng')).toEqual(expected);
     // Diacritic-insensitive, and the English role works too.
     expect(await holders('thu truong')).toEqual(expected);
@@ -86,7 +89,7 @@ describe('people', () => {
     return { walked, totals: [...totals], lastTotal: last.totalCount as number };
   };
 
-  it('first: 3 walks the conference\'s people once each: no duplicates, no gaps, totalCount = number walked', async () => {
+  it("first: 3 walks the conference's people once each: no duplicates, no gaps, totalCount = number walked", async () => {
     const { walked, totals } = await walk({ event: CONFERENCE_ID });
     expect(ids(walked).sort()).toEqual(NAMED_OFFICIALS.map(([id]) => id).sort());
     expect(totals).toEqual([NAMED_OFFICIALS.length]);
@@ -128,7 +131,10 @@ describe('organizations', () => {
     const { organizations } = dataOf(
       await world.server.gql('{ organizations(filter: {classification: [MINISTRY]}, first: 100) { totalCount nodes { id classification } } }'),
     );
-    const expected = seed.organizations.filter((o) => o.classification === 'ministry').map((o) => o.id).sort();
+    const expected = seed.organizations
+      .filter((o) => o.classification === 'ministry')
+      .map((o) => o.id)
+      .sort();
     expect(expected.length).toBeGreaterThan(1);
     for (const o of organizations.nodes) expect(o.classification).toBe('MINISTRY');
     expect(ids(organizations.nodes).filter(notTest).sort()).toEqual(expected);
@@ -207,7 +213,9 @@ describe('bad input', () => {
     expect(literalError.message).toMatch(/\bDate\b/);
     expect(literal.body.data).toBeUndefined();
 
-    const variable = await world.server.gql('query($at: Date) { position(id: "position/bo-tu-phap/thu-truong") { holders(at: $at) { id } } }', { at: '2024-13' });
+    const variable = await world.server.gql('query($at: Date) { position(id: "position/bo-tu-phap/thu-truong") { holders(at: $at) { id } } }', {
+      at: '2024-13',
+    });
     const variableError = firstError(variable);
     expect(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED']).toContain(variableError.extensions?.code);
     expect(variableError.message).toMatch(/\bDate\b/);

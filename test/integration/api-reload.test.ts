@@ -31,8 +31,11 @@ function factsFile(sourceSlug: string, extra = ''): string {
 }
 
 const namesakes = async () =>
-  dataOf(await server.gql('query($name: String!) { people(filter: {name: $name}, first: 100) { totalCount nodes { id mentions { source { id } } } } }', { name: NAME }))
-    .people;
+  dataOf(
+    await server.gql('query($name: String!) { people(filter: {name: $name}, first: 100) { totalCount nodes { id mentions { source { id } } } } }', {
+      name: NAME,
+    }),
+  ).people;
 
 beforeAll(async () => {
   db = await openTestDb();

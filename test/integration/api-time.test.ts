@@ -100,7 +100,14 @@ describe('evidence from records', () => {
           { field: 'term_start1', value: '9 tháng 4 năm 2016' },
           { field: 'term_end1', value: '31/12/2020' },
         ],
-        source: { kind: 'RECORD', dataset: 'zz-test register', recordId: '42', url: 'https://example.org/zz-test/42', licence: 'CC BY-SA 4.0', retrievedAt: '2025-01-01' },
+        source: {
+          kind: 'RECORD',
+          dataset: 'zz-test register',
+          recordId: '42',
+          url: 'https://example.org/zz-test/42',
+          licence: 'CC BY-SA 4.0',
+          retrievedAt: '2025-01-01',
+        },
       },
     ]);
     expect(person.mentions).toEqual([{ records: [{ field: 'name1', value: 'Trần Văn Thử' }] }]);

@@ -69,7 +69,9 @@ if (!haveChromium) {
 
   it('runs the default query with its variables and shows the result', async () => {
     const [response] = await Promise.all([
-      page.waitForResponse((r) => new URL(r.url()).pathname === '/graphql' && r.request().method() === 'POST' && (r.request().postData() ?? '').includes('PersonWithPosts')),
+      page.waitForResponse(
+        (r) => new URL(r.url()).pathname === '/graphql' && r.request().method() === 'POST' && (r.request().postData() ?? '').includes('PersonWithPosts'),
+      ),
       page.click('.graphiql-execute-button'),
     ]);
     expect(response.status()).toBe(200);

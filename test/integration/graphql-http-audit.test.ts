@@ -59,7 +59,9 @@ it('fails no SHOULD except the ones Apollo Server is known to fail, and prints t
   const ok = results.filter((r) => r.status === 'ok').length;
   const lines = await Promise.all(notMet.map(describeResult));
   const count = (l: string) => results.filter((r) => level(r) === l).length;
-  console.warn(`graphql-http audit: ${ok} of ${results.length} passed (${count('MUST')} MUST, ${count('SHOULD')} SHOULD, ${count('MAY')} MAY); not met:\n  ${lines.join('\n  ')}`);
+  console.warn(
+    `graphql-http audit: ${ok} of ${results.length} passed (${count('MUST')} MUST, ${count('SHOULD')} SHOULD, ${count('MAY')} MAY); not met:\n  ${lines.join('\n  ')}`,
+  );
   const unexpected = notMet.filter((r) => level(r) === 'SHOULD' && !APOLLO_SHOULD_FAILURES.has(r.id));
   expect(await Promise.all(unexpected.map(describeResult))).toEqual([]);
 });

@@ -263,13 +263,22 @@ async function run(title: string, cases: Case[], concurrency = 6): Promise<strin
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  const summary = [...answers].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k}: ${n}`).join(', ');
+  const summary = [...answers]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${k}: ${n}`)
+    .join(', ');
   console.log(`${title}: ${cases.length} requests in ${((Date.now() - started) / 1000).toFixed(1)} s; ${summary}`);
   return failures;
 }
 
 /** The cases of one argument slot of one field: every hostile string, as a variable and (reads) as a literal. */
-function slotCases(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>, slot: Slot, headers?: Record<string, string>, expectCodes?: (field: string) => string[]): Case[] {
+function slotCases(
+  kind: 'query' | 'mutation',
+  field: GraphQLField<unknown, unknown>,
+  slot: Slot,
+  headers?: Record<string, string>,
+  expectCodes?: (field: string) => string[],
+): Case[] {
   const cases: Case[] = [];
   for (const [name, hostile] of Object.entries(HOSTILE)) {
     const args = argumentsFor(field, slot, hostile);
@@ -306,7 +315,21 @@ it('makes its cases from the schema the server serves', () => {
 it('covers every Query field that takes a string, an ID or a Date', () => {
   const query = Object.values(schema.getQueryType()!.getFields());
   expect(query.filter((f) => slotsOf(f).length > 0).map((f) => f.name)).toEqual(
-    expect.arrayContaining(['node', 'nodes', 'person', 'organization', 'position', 'event', 'award', 'source', 'people', 'organizations', 'events', 'sources', 'search']),
+    expect.arrayContaining([
+      'node',
+      'nodes',
+      'person',
+      'organization',
+      'position',
+      'event',
+      'award',
+      'source',
+      'people',
+      'organizations',
+      'events',
+      'sources',
+      'search',
+    ]),
   );
   const slotTypes = query.flatMap(slotsOf).map(slotType);
   expect(slotTypes.filter((t) => t === 'Date').length).toBeGreaterThanOrEqual(3); // people(filter.at), events(filter.from/to)
@@ -327,31 +350,39 @@ describe('hostile Query arguments get data or stable errors, never a 500', () =>
   );
 });
 
-it('refuses hostile Mutation arguments without a key', async () => {
-  const cases = fieldCases('mutation', undefined, () => [ErrorCode.UNAUTHENTICATED]);
-  expect(cases.length).toBeGreaterThan(100);
-  expect(await run('Mutation without a key', cases)).toEqual([]);
-  expect(await graphCounts(db)).toEqual(countsBefore);
-}, SWEEP_TIMEOUT_MS);
+it(
+  'refuses hostile Mutation arguments without a key',
+  async () => {
+    const cases = fieldCases('mutation', undefined, () => [ErrorCode.UNAUTHENTICATED]);
+    expect(cases.length).toBeGreaterThan(100);
+    expect(await run('Mutation without a key', cases)).toEqual([]);
+    expect(await graphCounts(db)).toEqual(countsBefore);
+  },
+  SWEEP_TIMEOUT_MS,
+);
 
-it('refuses hostile Mutation arguments with an editor key as bad input or not found, writing nothing', async () => {
-  const headers = { authorization: `Bearer ${editor.key}` };
-  const expected = (field: string) => (field === 'ingestFacts' ? [ErrorCode.BAD_USER_INPUT] : [ErrorCode.BAD_USER_INPUT, ErrorCode.NOT_FOUND]);
-  const cases = fieldCases('mutation', headers, expected);
-  // The facts text hostile while the source text is hostile too.
-  for (const [name, hostile] of Object.entries(HOSTILE)) {
-    cases.push({
-      label: `mutation ingestFacts(facts, sourceText) [${name}]`,
-      query: 'mutation($f: String!, $t: String!) { ingestFacts(facts: $f, sourceText: $t) { sourceId changed } }',
-      variables: { f: hostile, t: hostile },
-      headers,
-      expectCodes: [ErrorCode.BAD_USER_INPUT],
-    });
-  }
-  // Writes share the database: one at a time.
-  expect(await run('Mutation with an editor key', cases, 1)).toEqual([]);
-  expect(await graphCounts(db)).toEqual(countsBefore);
-}, SWEEP_TIMEOUT_MS);
+it(
+  'refuses hostile Mutation arguments with an editor key as bad input or not found, writing nothing',
+  async () => {
+    const headers = { authorization: `Bearer ${editor.key}` };
+    const expected = (field: string) => (field === 'ingestFacts' ? [ErrorCode.BAD_USER_INPUT] : [ErrorCode.BAD_USER_INPUT, ErrorCode.NOT_FOUND]);
+    const cases = fieldCases('mutation', headers, expected);
+    // The facts text hostile while the source text is hostile too.
+    for (const [name, hostile] of Object.entries(HOSTILE)) {
+      cases.push({
+        label: `mutation ingestFacts(facts, sourceText) [${name}]`,
+        query: 'mutation($f: String!, $t: String!) { ingestFacts(facts: $f, sourceText: $t) { sourceId changed } }',
+        variables: { f: hostile, t: hostile },
+        headers,
+        expectCodes: [ErrorCode.BAD_USER_INPUT],
+      });
+    }
+    // Writes share the database: one at a time.
+    expect(await run('Mutation with an editor key', cases, 1)).toEqual([]);
+    expect(await graphCounts(db)).toEqual(countsBefore);
+  },
+  SWEEP_TIMEOUT_MS,
+);
 
 it('leaves the graph as it was', async () => {
   expect(await graphCounts(db)).toEqual(countsBefore);

@@ -36,7 +36,10 @@ async function freePort(): Promise<number> {
 async function waitFor(url: string, status: number, timeoutMs: number): Promise<number> {
   const start = Date.now();
   while (Date.now() - start < timeoutMs) {
-    const got = await fetch(url).then((r) => r.status, () => 0);
+    const got = await fetch(url).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (got === status) return Date.now() - start;
     await new Promise((r) => setTimeout(r, 200));
   }

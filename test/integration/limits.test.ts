@@ -43,7 +43,10 @@ describe('with the default limits', () => {
   });
 
   it('answers the standard introspection queries (deeper than the depth limit)', async () => {
-    for (const query of [getIntrospectionQuery(), getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true })]) {
+    for (const query of [
+      getIntrospectionQuery(),
+      getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }),
+    ]) {
       const res = await world.server.gql(query);
       expect(res.status).toBe(200);
       expect(res.body.errors).toBeUndefined();
@@ -122,7 +125,13 @@ describe('with the default limits', () => {
 describe('with configured limits', () => {
   let strict: RunningServer;
   beforeAll(async () => {
-    strict = await startTestServer(world.db, { MAX_QUERY_DEPTH: '4', MAX_ALIASES: '2', MAX_QUERY_TOKENS: '40', MAX_QUERY_COST: '30', QUERY_COST_LIST_SIZE: '5' });
+    strict = await startTestServer(world.db, {
+      MAX_QUERY_DEPTH: '4',
+      MAX_ALIASES: '2',
+      MAX_QUERY_TOKENS: '40',
+      MAX_QUERY_COST: '30',
+      QUERY_COST_LIST_SIZE: '5',
+    });
   });
   afterAll(() => strict.close());
 

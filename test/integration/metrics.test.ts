@@ -93,8 +93,13 @@ it('times database reads and writes by outcome', async () => {
   await world.db.write((tx) => tx.run('RETURN 1 AS one'));
   await expect(world.db.read('THIS IS NOT CYPHER')).rejects.toMatchObject({ extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   const after = await scrape();
-  expect(after('db_query_duration_seconds_count', { mode: 'write', outcome: 'ok' }) - before('db_query_duration_seconds_count', { mode: 'write', outcome: 'ok' })).toBe(1);
-  expect(after('db_query_duration_seconds_count', { mode: 'read', outcome: 'error' }) - before('db_query_duration_seconds_count', { mode: 'read', outcome: 'error' })).toBe(1);
+  expect(
+    after('db_query_duration_seconds_count', { mode: 'write', outcome: 'ok' }) - before('db_query_duration_seconds_count', { mode: 'write', outcome: 'ok' }),
+  ).toBe(1);
+  expect(
+    after('db_query_duration_seconds_count', { mode: 'read', outcome: 'error' }) -
+      before('db_query_duration_seconds_count', { mode: 'read', outcome: 'error' }),
+  ).toBe(1);
   expect(after('db_query_duration_seconds_bucket', { mode: 'write', outcome: 'ok', le: '30' })).toBeGreaterThanOrEqual(1);
 });
 

@@ -65,7 +65,14 @@ it('logs one line per GraphQL request with id, operation, duration, status, outc
       expect.objectContaining({ msg: 'graphql request', operationName: null, status: 413, outcome: 'refused', errorCodes: ['PAYLOAD_TOO_LARGE'] }),
     ]);
     expect(await linesOf('log-unauth')).toEqual([
-      expect.objectContaining({ msg: 'graphql request', operationName: 'M', operationType: 'mutation', status: 200, outcome: 'error', errorCodes: ['UNAUTHENTICATED'] }),
+      expect.objectContaining({
+        msg: 'graphql request',
+        operationName: 'M',
+        operationType: 'mutation',
+        status: 200,
+        outcome: 'error',
+        errorCodes: ['UNAUTHENTICATED'],
+      }),
     ]);
   } finally {
     await server.stop();
@@ -83,7 +90,9 @@ it('in production, logs an unexpected error with its cause at error level and sh
     expect(res.status).toBe(200);
     const body = JSON.parse(res.text);
     expect(body.data).toEqual({ person: null });
-    expect(body.errors).toEqual([{ message: expect.any(String), locations: expect.any(Array), path: ['person'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+    expect(body.errors).toEqual([
+      { message: expect.any(String), locations: expect.any(Array), path: ['person'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+    ]);
     expect(res.text).not.toMatch(/SecretLabel|secretProperty|MATCH|stacktrace|at .*\.ts/);
 
     const lines = await linesOf('log-internal');

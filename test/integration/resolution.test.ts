@@ -50,7 +50,9 @@ it('matches a namesake who shares a post, and reloading the same file matches it
   expect(summary.resolutions).toEqual([{ localId: 'person/zz-test-an-local', id: 'person/zz-test-nguyen-van-an', reason: 'name-and-tie' }]);
   const rows = await db.read('MATCH (o:Occupancy)-[:HOLDER]->(:Person {id: $id}) RETURN count(o) AS n', { id: 'person/zz-test-nguyen-van-an' });
   expect(rows[0]?.n).toBe(1); // the same fact, now with two sources
-  const sources = await db.read('MATCH (:Person {id: $id})<-[:HOLDER]-(:Occupancy)-[:SOURCED_FROM]->(s) RETURN collect(s.id) AS s', { id: 'person/zz-test-nguyen-van-an' });
+  const sources = await db.read('MATCH (:Person {id: $id})<-[:HOLDER]-(:Occupancy)-[:SOURCED_FROM]->(s) RETURN collect(s.id) AS s', {
+    id: 'person/zz-test-nguyen-van-an',
+  });
   expect((sources[0]?.s as string[]).sort()).toEqual(['source/zz-test-namesakes', 'source/zz-test-tied']);
 });
 

@@ -57,7 +57,7 @@ const cases: Case[] = [
   ['KTNN', { first: KTNN }],
   ['BQP', { first: 'organization/bo-quoc-phong' }],
   // English names
-  ['Supreme People\'s Court', { first: TANDTC }],
+  ["Supreme People's Court", { first: TANDTC }],
   ['state audit office', { first: KTNN }],
   ['ministry of justice', { first: 'organization/bo-tu-phap' }],
   // typos and prefixes

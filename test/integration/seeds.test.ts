@@ -61,7 +61,12 @@ it('a malformed facts file changes nothing and names file, entry and field', asy
   const error = await ingestFile(db, file, { actor: 'test' }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(FactsFileError);
   const [problem] = (error as FactsFileError).problems;
-  expect(problem).toEqual({ file: expect.stringContaining(path.basename(file)), entry: 'occupancies[2]', field: 'holder', message: 'unknown id person/nobody (not defined in this file)' });
+  expect(problem).toEqual({
+    file: expect.stringContaining(path.basename(file)),
+    entry: 'occupancies[2]',
+    field: 'holder',
+    message: 'unknown id person/nobody (not defined in this file)',
+  });
   expect(await graphCounts(db)).toEqual(before);
 });
 
@@ -80,7 +85,8 @@ it('a fact dropped from a source is retracted when the source is reloaded', asyn
     for (const k of ['rankHoldings', 'participations', 'conferrals', 'memberships', 'subordinations']) facts[k] = [];
   });
   await ingestFile(db, first, { actor: 'test' });
-  const count = async () => Number((await db.read('MATCH (o:Occupancy)-[:HOLDER]->(:Person {id: $id}) RETURN count(o) AS n', { id: `person/${TEST_MARK}-p` }))[0]?.n);
+  const count = async () =>
+    Number((await db.read('MATCH (o:Occupancy)-[:HOLDER]->(:Person {id: $id}) RETURN count(o) AS n', { id: `person/${TEST_MARK}-p` }))[0]?.n);
   expect(await count()).toBe(1);
   const second = writeTestFile((facts) => {
     facts.persons.push({ id: `person/${TEST_MARK}-p`, name: 'Trần Thử', mentions: [] });

@@ -1,6 +1,6 @@
 // Every read runs with a server-side timeout: a runaway query is stopped with QUERY_TIMEOUT, and
 // other reads stay fast meanwhile.
-import { createDatabase } from '../../src/db/connect';
+import { createDatabase } from '../../src/bootstrap';
 import type { Database } from '../../src/db/database';
 import { AppError } from '../../src/errors';
 import { testConfig } from '../support/db';
@@ -34,7 +34,9 @@ it('stops a runaway read with QUERY_TIMEOUT, and other reads stay fast meanwhile
   for (let i = 0; i < 5; i++) fastTimes.push(await timed());
   const error = await runaway;
   const took = performance.now() - started;
-  console.log(`runaway stopped after ${took.toFixed(0)} ms (timeout 500 ms); reads meanwhile ${fastTimes.map((t) => t.toFixed(0)).join(', ')} ms (alone ${baseline.map((t) => t.toFixed(0)).join(', ')} ms)`);
+  console.log(
+    `runaway stopped after ${took.toFixed(0)} ms (timeout 500 ms); reads meanwhile ${fastTimes.map((t) => t.toFixed(0)).join(', ')} ms (alone ${baseline.map((t) => t.toFixed(0)).join(', ')} ms)`,
+  );
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe('QUERY_TIMEOUT');
   expect((error as AppError).message).not.toMatch(/UNWIND|range|Neo/); // no Cypher or driver text

@@ -1,7 +1,7 @@
 // The one helper integration tests use to reach the database: connect (migrated), load the seeds,
 // and remove what a test created (ids under a test prefix), so tests can share a running Neo4j.
 import { loadConfig, Config } from '../../src/config';
-import { createDatabase } from '../../src/db/connect';
+import { createDatabase } from '../../src/bootstrap';
 import { Database } from '../../src/db/database';
 import { migrate } from '../../src/graph/migrations';
 import { loadSeeds } from '../../src/ingest/seeds';
@@ -30,24 +30,26 @@ export async function openTestDb(options: { seeds?: boolean } = {}): Promise<Dat
  * test sources (e.g. a namesake that entity resolution kept apart under "<id>-2").
  */
 export async function cleanTestData(db: Database): Promise<void> {
-  await db.write((tx) =>
-    tx.run(
-      `MATCH (s:Source) WHERE s.id CONTAINS $mark
+  await db.write(
+    (tx) =>
+      tx.run(
+        `MATCH (s:Source) WHERE s.id CONTAINS $mark
        MATCH (n)-[:MENTIONED_IN|SOURCED_FROM]->(s)
        WITH DISTINCT n
        WHERE NOT EXISTS { MATCH (n)-[:MENTIONED_IN|SOURCED_FROM]->(other:Source) WHERE NOT other.id CONTAINS $mark }
        DETACH DELETE n`,
-      { mark: TEST_MARK },
-    ),
+        { mark: TEST_MARK },
+      ),
     db.maintenanceTimeoutMs,
   );
-  await db.write((tx) =>
-    tx.run(
-      `MATCH (n) WHERE n.id CONTAINS $mark
+  await db.write(
+    (tx) =>
+      tx.run(
+        `MATCH (n) WHERE n.id CONTAINS $mark
        OPTIONAL MATCH (n)<-[:INGESTED]-(i:Ingestion)
        DETACH DELETE n, i`,
-      { mark: TEST_MARK },
-    ),
+        { mark: TEST_MARK },
+      ),
     db.maintenanceTimeoutMs,
   );
 }

@@ -100,7 +100,9 @@ function portsOf(service: Service): Array<{ published: string | undefined; targe
     if (typeof port === 'object') {
       return { published: port.published === undefined ? undefined : interpolate(String(port.published)), target: Number(port.target) };
     }
-    const parts = interpolate(String(port)).replace(/\/(tcp|udp)$/, '').split(':');
+    const parts = interpolate(String(port))
+      .replace(/\/(tcp|udp)$/, '')
+      .split(':');
     const target = Number(parts[parts.length - 1]);
     return { published: parts.length > 1 ? parts[parts.length - 2] : undefined, target };
   });
@@ -108,7 +110,7 @@ function portsOf(service: Service): Array<{ published: string | undefined; targe
 
 const healthcheckCommand = (service: Service): string => {
   const test = service.healthcheck?.test;
-  return Array.isArray(test) ? test.join(' ') : test ?? '';
+  return Array.isArray(test) ? test.join(' ') : (test ?? '');
 };
 
 // ---------------------------------------------------------------- Dockerfile helpers
@@ -197,12 +199,10 @@ describe('docker-compose.yml', () => {
     expect(neo4j.image).toBe('neo4j:5.26-community');
   });
 
-  it('sets the initial password, with the memory settings in Neo4j\'s env-var spelling', () => {
+  it("sets the initial password, with the memory settings in Neo4j's env-var spelling", () => {
     const auth = neo4jEnv['NEO4J_AUTH'];
     expect(auth).toMatch(/^neo4j\/.{8,}$/); // Neo4j 5 rejects passwords under 8 characters
-    expect(Object.keys(neo4jEnv)).toEqual(
-      expect.arrayContaining(['NEO4J_server_memory_pagecache_size', 'NEO4J_server_memory_heap_max__size']),
-    );
+    expect(Object.keys(neo4jEnv)).toEqual(expect.arrayContaining(['NEO4J_server_memory_pagecache_size', 'NEO4J_server_memory_heap_max__size']));
     // '_' in a setting name is '__' in the variable: a single '_' would name a setting that does not exist.
     expect(Object.keys(neo4jEnv)).not.toContain('NEO4J_server_memory_heap_max_size');
     expect(neo4jEnv['NEO4J_server_memory_heap_max__size']).toMatch(/^\d+[kmg]$/);
@@ -210,8 +210,12 @@ describe('docker-compose.yml', () => {
     expect(neo4jEnv['NEO4J_dbms_usage__report_enabled']).toBe('false');
   });
 
-  it('publishes Neo4j\'s HTTP and Bolt ports and keeps /data and /logs in named volumes', () => {
-    expect(portsOf(neo4j).map((p) => p.target).sort()).toEqual([7474, 7687]);
+  it("publishes Neo4j's HTTP and Bolt ports and keeps /data and /logs in named volumes", () => {
+    expect(
+      portsOf(neo4j)
+        .map((p) => p.target)
+        .sort(),
+    ).toEqual([7474, 7687]);
     const mounts = (neo4j.volumes ?? []).map((v) =>
       typeof v === 'string' ? { source: v.split(':')[0]!, target: v.split(':')[1]! } : { source: v.source ?? '', target: v.target },
     );
@@ -251,7 +255,7 @@ describe('docker-compose.yml', () => {
     );
   });
 
-  it('points the api at the neo4j service\'s Bolt port', () => {
+  it("points the api at the neo4j service's Bolt port", () => {
     const uri = new URL(apiEnv['NEO4J_URI'] ?? '');
     expect(uri.protocol).toBe('bolt:');
     expect(Object.keys(services)).toContain(uri.hostname);
@@ -303,14 +307,20 @@ describe('Dockerfile', () => {
       return declared ? declared.slice(arg[1]!.length + 1) : ref;
     };
     for (const from of froms) expect(imageOf(from.args)).toMatch(/^node:20(-|$)/);
-    const runs = dockerfile.filter((i) => i.keyword === 'RUN').map((i) => i.args).join('\n');
+    const runs = dockerfile
+      .filter((i) => i.keyword === 'RUN')
+      .map((i) => i.args)
+      .join('\n');
     expect(runs).toContain('npm ci');
     expect(runs).toContain('npm run build');
     expect(runs).toMatch(/npm prune --omit=dev|npm prune --production/);
   });
 
   it('exposes the port the api service publishes', () => {
-    const exposed = runtime.filter((i) => i.keyword === 'EXPOSE').flatMap((i) => i.args.split(/\s+/)).map((p) => Number(p.replace(/\/tcp$/, '')));
+    const exposed = runtime
+      .filter((i) => i.keyword === 'EXPOSE')
+      .flatMap((i) => i.args.split(/\s+/))
+      .map((p) => Number(p.replace(/\/tcp$/, '')));
     expect(exposed).toEqual(portsOf(api).map((p) => p.target));
     expect(Number(envInstructions(runtime)['PORT'] ?? apiEnv['PORT'])).toBe(exposed[0]);
   });
@@ -324,7 +334,10 @@ describe('Dockerfile', () => {
   });
 
   it('keeps dist/, schema/, seeds/ and package.json side by side in the working directory', () => {
-    const workdir = runtime.filter((i) => i.keyword === 'WORKDIR').map((i) => i.args).pop();
+    const workdir = runtime
+      .filter((i) => i.keyword === 'WORKDIR')
+      .map((i) => i.args)
+      .pop();
     expect(workdir).toBe('/app');
     const destinations = runtime
       .filter((i) => i.keyword === 'COPY')

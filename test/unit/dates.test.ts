@@ -12,5 +12,7 @@ describe('partial dates', () => {
   });
 
   it.each(['2024', '2024-04', '2024-04-10', '2024-02-29'])('accepts %s', (v) => expect(isPartialDate(v)).toBe(true));
-  it.each(['24', '2024-13', '2024-04-32', '2024/04/10', '2024-4', '2024-02-30', '2023-02-29', '2024-04-31'])('rejects %s', (v) => expect(isPartialDate(v)).toBe(false));
+  it.each(['24', '2024-13', '2024-04-32', '2024/04/10', '2024-4', '2024-02-30', '2023-02-29', '2024-04-31'])('rejects %s', (v) =>
+    expect(isPartialDate(v)).toBe(false),
+  );
 });

@@ -50,7 +50,7 @@ describe('GraphiQL examples', () => {
     if (json !== null) expect(JSON.parse(json)).toEqual(example.variables);
   });
 
-  it('names every operation, uniquely (the names become the tabs\' titles)', () => {
+  it("names every operation, uniquely (the names become the tabs' titles)", () => {
     const names = EXAMPLES.map((e) => operationOf(e.query).name?.value);
     expect(names.every(Boolean)).toBe(true);
     expect(new Set(names).size).toBe(names.length);

@@ -27,7 +27,8 @@ const cost = (query: string, variables?: Record<string, unknown>, operationName?
   estimateCost({ schema, document: parse(query), variables, operationName }, options);
 
 /** `organization(id) { parent { … name } }`: depth = parents + 2. */
-const parentChain = (parents: number, inner = 'name') => `{ organization(id: "organization/x") { ${'parent { '.repeat(parents)}${inner}${' }'.repeat(parents)} } }`;
+const parentChain = (parents: number, inner = 'name') =>
+  `{ organization(id: "organization/x") { ${'parent { '.repeat(parents)}${inner}${' }'.repeat(parents)} } }`;
 
 describe('defaults', () => {
   it('match the configuration defaults', () => {
@@ -80,7 +81,13 @@ describe('depth limit', () => {
 
   it('passes the standard introspection queries', () => {
     expect(errorsOf(getIntrospectionQuery())).toEqual([]);
-    const full = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+    const full = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+    });
     expect(errorsOf(full)).toEqual([]);
   });
 
@@ -217,7 +224,13 @@ describe('fan-out cost', () => {
     const standard = cost(getIntrospectionQuery());
     expect(standard).toBeGreaterThan(100);
     expect(standard).toBeLessThan(DEFAULT_MAX_COST);
-    const full = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+    const full = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+    });
     expect(cost(full)).toBeLessThan(DEFAULT_MAX_COST);
     expect(cost('{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }')).toBeGreaterThan(DEFAULT_MAX_COST);
   });

@@ -5,7 +5,10 @@ const base: Candidates = { localId: 'person/nguyen-van-a', sameSource: null, byI
 
 describe('decide', () => {
   it('matches the same entry of the same source on reload', () => {
-    expect(decide({ ...base, sameSource: 'person/nguyen-van-a', idTaken: true }, new Set())).toMatchObject({ id: 'person/nguyen-van-a', reason: 'same-source' });
+    expect(decide({ ...base, sameSource: 'person/nguyen-van-a', idTaken: true }, new Set())).toMatchObject({
+      id: 'person/nguyen-van-a',
+      reason: 'same-source',
+    });
   });
   it('matches one person with the same identifier', () => {
     expect(decide({ ...base, byIdentifier: ['person/x'] }, new Set())).toMatchObject({ id: 'person/x', reason: 'identifier' });
@@ -27,7 +30,10 @@ describe('decide', () => {
     expect(decide(base, new Set())).toEqual({ localId: 'person/nguyen-van-a', id: 'person/nguyen-van-a', reason: 'new' });
   });
   it('does not guess between two namesakes that both share a tie', () => {
-    const byName = [{ id: 'person/a', ties: ['organization/btc'] }, { id: 'person/b', ties: ['organization/btc'] }];
+    const byName = [
+      { id: 'person/a', ties: ['organization/btc'] },
+      { id: 'person/b', ties: ['organization/btc'] },
+    ];
     expect(decide({ ...base, byName }, new Set(['organization/btc'])).reason).toBe('new-namesake');
   });
 });

@@ -100,7 +100,12 @@ describe('unions', () => {
   it.each(Object.entries(model.unions))('%s has the same members in the SDL', (name, members) => {
     const type = schema.getType(name);
     expect(type).toBeInstanceOf(GraphQLUnionType);
-    expect((type as GraphQLUnionType).getTypes().map((t) => t.name).sort()).toEqual([...members].sort());
+    expect(
+      (type as GraphQLUnionType)
+        .getTypes()
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual([...members].sort());
   });
 });
 
@@ -108,7 +113,12 @@ describe('enums', () => {
   it.each(Object.entries(model.enums))('%s has the model values in upper case', (name, values) => {
     const type = schema.getType(name);
     expect(type).toBeInstanceOf(GraphQLEnumType);
-    expect((type as GraphQLEnumType).getValues().map((v) => v.name).sort()).toEqual(values.map((v) => v.toUpperCase()).sort());
+    expect(
+      (type as GraphQLEnumType)
+        .getValues()
+        .map((v) => v.name)
+        .sort(),
+    ).toEqual(values.map((v) => v.toUpperCase()).sort());
   });
 });
 
@@ -129,18 +139,22 @@ describe('validation at load', () => {
     );
   });
   it('names a time field that is not a property', () => {
-    expect(broken((t) => t.replace('start: startDate\n      end: endDate\n      status: status', 'start: beganOn\n      end: endDate\n      status: status'))).toThrow(
-      /types\.Occupancy\.time: beganOn is not a property/,
-    );
+    expect(
+      broken((t) => t.replace('start: startDate\n      end: endDate\n      status: status', 'start: beganOn\n      end: endDate\n      status: status')),
+    ).toThrow(/types\.Occupancy\.time: beganOn is not a property/);
   });
   it('names two reverse lists of one name on a type', () => {
-    expect(broken((t) => t.replace('rank: { type: Rank, reverse: holders }', 'rank: { type: Position, reverse: holders }'))).toThrow(/reverse holders already exists on Position/);
+    expect(broken((t) => t.replace('rank: { type: Rank, reverse: holders }', 'rank: { type: Position, reverse: holders }'))).toThrow(
+      /reverse holders already exists on Position/,
+    );
   });
   it('names an unknown key', () => {
     expect(broken((t) => t.replace('kind: fact\n    section: occupancies', 'kind: fact\n    sektion: occupancies'))).toThrow(ModelError);
   });
   it('names an edge label for a value the enum does not have', () => {
-    expect(broken((t) => t.replace('proposed: { vi: được đề nghị tặng', 'propsed: { vi: được đề nghị tặng'))).toThrow(/propsed is not a value of ConferralStatus/);
+    expect(broken((t) => t.replace('proposed: { vi: được đề nghị tặng', 'propsed: { vi: được đề nghị tặng'))).toThrow(
+      /propsed is not a value of ConferralStatus/,
+    );
   });
 });
 

@@ -22,6 +22,7 @@ describe('statedInterval', () => {
     ['a post already ended at the source: nothing stated', fact({ sightings: [seen('2024-04-10', 'ended')] }), null],
     ['ended, with a start only: the start', fact({ start: '2015-03', sightings: [seen('2024-04-10', 'ended')] }), ['2015-03-01', '2015-03-31']],
     ['no date at all', fact({ sightings: [{ date: null, status: 'current' }] }), null],
+    ['a later source reporting a past end', fact({ end: '1998', sightings: [seen('2024-05-01', null)] }), ['1998-01-01', '1998-12-31']],
   ])('lasting: %s', (_, input, expected) => {
     expect(statedInterval(occupancy, input)).toEqual(expected);
   });
@@ -69,7 +70,10 @@ describe('deriveTime', () => {
     const t = deriveTime(occupancy, facts);
     expect(t.get('seen')).toMatchObject({ validFrom: '2021-04-06', validTo: '2024-05-21' });
     // a post with many holders (exclusive null): others do not end it
-    const many = deriveTime(occupancy, facts.map((f) => ({ ...f, exclusive: null })));
+    const many = deriveTime(
+      occupancy,
+      facts.map((f) => ({ ...f, exclusive: null })),
+    );
     expect(many.get('seen')).toMatchObject({ validFrom: '2020-06-01', validTo: '2027-06-01' });
   });
 

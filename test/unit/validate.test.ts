@@ -16,7 +16,12 @@ function base(): Record<string, unknown> {
     ],
     positions: [{ id: 'position/bo-tu-phap/thu-truong', role: 'Thứ trưởng', organization: 'organization/bo-tu-phap' }],
     occupancies: [
-      { holder: 'person/nguyen-van-a', position: 'position/bo-tu-phap/thu-truong', status: 'current', evidence: [{ quote: 'Nguyễn Văn A, Thứ trưởng Bộ Tư pháp' }] },
+      {
+        holder: 'person/nguyen-van-a',
+        position: 'position/bo-tu-phap/thu-truong',
+        status: 'current',
+        evidence: [{ quote: 'Nguyễn Văn A, Thứ trưởng Bộ Tư pháp' }],
+      },
     ],
   };
 }
@@ -50,9 +55,7 @@ describe('validateFacts', () => {
   it('names an unknown reference', () => {
     const input = base();
     (input.occupancies as Array<Record<string, unknown>>)[0]!.position = 'position/bo-tu-phap/bo-truong';
-    expect(problemsOf(input)).toEqual([
-      'seeds/facts/t.yaml | occupancies[0] | position | unknown id position/bo-tu-phap/bo-truong (not defined in this file)',
-    ]);
+    expect(problemsOf(input)).toEqual(['seeds/facts/t.yaml | occupancies[0] | position | unknown id position/bo-tu-phap/bo-truong (not defined in this file)']);
   });
 
   it('rejects a quote that is not verbatim in the source text', () => {
@@ -98,7 +101,15 @@ describe('validateFacts', () => {
 
   it('takes record evidence from a record source without a text, and refuses quotes there', () => {
     const input = base();
-    input.source = { id: 'source/wp-1', title: 'Nguyễn Văn A', kind: 'record', language: 'vi', retrievedAt: '2025-01-01', url: 'https://vi.wikipedia.org/?curid=1', licence: 'CC BY-SA 4.0' };
+    input.source = {
+      id: 'source/wp-1',
+      title: 'Nguyễn Văn A',
+      kind: 'record',
+      language: 'vi',
+      retrievedAt: '2025-01-01',
+      url: 'https://vi.wikipedia.org/?curid=1',
+      licence: 'CC BY-SA 4.0',
+    };
     (input.persons as Array<Record<string, unknown>>)[0]!.mentions = [{ field: 'name', value: 'Nguyễn Văn A' }];
     const occ = (input.occupancies as Array<Record<string, unknown>>)[0]!;
     occ.evidence = [{ field: 'office1', value: '[[Thứ trưởng Bộ Tư pháp]]' }];

@@ -21,7 +21,12 @@ export const bodyErrorHandler: ErrorRequestHandler = (err: unknown, _req, res, n
   if (e.type === 'entity.too.large' || e.status === 413) {
     const limit = typeof e.limit === 'number' ? e.limit : MAX_BODY_BYTES;
     res.status(413).json({
-      errors: [{ message: `Request body too large: the limit is ${limit} bytes (${Math.round(limit / 1024)} kB).`, extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE, limit } }],
+      errors: [
+        {
+          message: `Request body too large: the limit is ${limit} bytes (${Math.round(limit / 1024)} kB).`,
+          extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE, limit },
+        },
+      ],
     });
     return;
   }

@@ -209,12 +209,48 @@ function introspectionSizes(schema: GraphQLSchema): Map<string, number> {
     ['__Schema.types', types.length],
     ['__Schema.directives', directives.length],
     ['__Type.fields', average(withFields.length, fields.length)],
-    ['__Type.interfaces', average(withFields.length, withFields.reduce((n, t) => n + t.getInterfaces().length, 0))],
-    ['__Type.possibleTypes', average(abstract.length, abstract.reduce((n, t) => n + schema.getPossibleTypes(t).length, 0))],
-    ['__Type.enumValues', average(enums.length, enums.reduce((n, t) => n + t.getValues().length, 0))],
-    ['__Type.inputFields', average(inputs.length, inputs.reduce((n, t) => n + Object.keys(t.getFields()).length, 0))],
-    ['__Field.args', average(fields.length, fields.reduce((n, f) => n + f.args.length, 0))],
-    ['__Directive.args', average(directives.length, directives.reduce((n, d) => n + d.args.length, 0))],
+    [
+      '__Type.interfaces',
+      average(
+        withFields.length,
+        withFields.reduce((n, t) => n + t.getInterfaces().length, 0),
+      ),
+    ],
+    [
+      '__Type.possibleTypes',
+      average(
+        abstract.length,
+        abstract.reduce((n, t) => n + schema.getPossibleTypes(t).length, 0),
+      ),
+    ],
+    [
+      '__Type.enumValues',
+      average(
+        enums.length,
+        enums.reduce((n, t) => n + t.getValues().length, 0),
+      ),
+    ],
+    [
+      '__Type.inputFields',
+      average(
+        inputs.length,
+        inputs.reduce((n, t) => n + Object.keys(t.getFields()).length, 0),
+      ),
+    ],
+    [
+      '__Field.args',
+      average(
+        fields.length,
+        fields.reduce((n, f) => n + f.args.length, 0),
+      ),
+    ],
+    [
+      '__Directive.args',
+      average(
+        directives.length,
+        directives.reduce((n, d) => n + d.args.length, 0),
+      ),
+    ],
   ]);
   introspectionCache.set(schema, sizes);
   return sizes;

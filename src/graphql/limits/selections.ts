@@ -1,8 +1,7 @@
 // The walk the depth and alias limits share: fold an operation's selections into one number, with
 // fragments (named and inline) expanded. A named fragment is measured once (memoized); a cycle
 // (invalid GraphQL, reported by graphql-js's own rule) counts 0 rather than looping.
-import type { FieldNode, FragmentDefinitionNode, SelectionSetNode, ValidationContext, ValidationRule } from 'graphql';
-import type { AppError } from '../../errors';
+import type { FieldNode, FragmentDefinitionNode, GraphQLError, SelectionSetNode, ValidationContext, ValidationRule } from 'graphql';
 
 export interface SelectionFold {
   /** A field's value, given a way to measure its own selection set. */
@@ -11,11 +10,7 @@ export interface SelectionFold {
   combine(a: number, b: number): number;
 }
 
-export function foldSelections(
-  selectionSet: SelectionSetNode,
-  fragment: (name: string) => FragmentDefinitionNode | undefined,
-  fold: SelectionFold,
-): number {
+export function foldSelections(selectionSet: SelectionSetNode, fragment: (name: string) => FragmentDefinitionNode | undefined, fold: SelectionFold): number {
   const memo = new Map<string, number>();
   const visiting = new Set<string>();
   const measure = (set: SelectionSetNode): number => {
@@ -44,7 +39,7 @@ export function foldSelections(
 }
 
 /** A validation rule that measures each operation and refuses it above `limit`. */
-export function operationLimitRule(fold: SelectionFold, limit: number, refuse: (actual: number) => AppError): ValidationRule {
+export function operationLimitRule(fold: SelectionFold, limit: number, refuse: (actual: number) => GraphQLError): ValidationRule {
   return (context: ValidationContext) => ({
     OperationDefinition(node) {
       const actual = foldSelections(node.selectionSet, (name) => context.getFragment(name) ?? undefined, fold);

@@ -5,8 +5,7 @@ import type { Context } from '../context';
 import { evidence } from './generated';
 
 const CONFIDENCE_ORDER: Record<string, number> = { high: 0, medium: 1, low: 2 };
-const byConfidence = (a: GraphNode, b: GraphNode) =>
-  (CONFIDENCE_ORDER[a.confidence as string] ?? 3) - (CONFIDENCE_ORDER[b.confidence as string] ?? 3);
+const byConfidence = (a: GraphNode, b: GraphNode) => (CONFIDENCE_ORDER[a.confidence as string] ?? 3) - (CONFIDENCE_ORDER[b.confidence as string] ?? 3);
 
 /** A person's main post: the first current state post (not a party role), else any post. */
 export async function personDescription(person: GraphNode, ctx: Context): Promise<string | null> {
@@ -17,7 +16,9 @@ export async function personDescription(person: GraphNode, ctx: Context): Promis
   }));
   const ranked = positions
     .filter((p) => p.position)
-    .sort((a, b) => Number(a.position!.party) - Number(b.position!.party) || Number(a.occupancy.status !== 'current') - Number(b.occupancy.status !== 'current'));
+    .sort(
+      (a, b) => Number(a.position!.party) - Number(b.position!.party) || Number(a.occupancy.status !== 'current') - Number(b.occupancy.status !== 'current'),
+    );
   const main = ranked[0]?.position;
   return main ? ((main.label as string | null) ?? (main.role as string)) : null;
 }

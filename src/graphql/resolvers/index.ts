@@ -9,4 +9,12 @@ import { generatedResolvers } from './generated';
 import { mutationResolvers } from './mutation';
 import { queryResolvers } from './query';
 
-export const resolvers = [{ Date: DateScalar }, generatedResolvers(), computedResolvers, queryResolvers, connectionResolvers, mutationResolvers, aboutResolvers] as IResolvers<unknown, Context>[];
+export const resolvers = [
+  { Date: DateScalar },
+  generatedResolvers(),
+  computedResolvers,
+  queryResolvers,
+  connectionResolvers,
+  mutationResolvers,
+  aboutResolvers,
+] as IResolvers<unknown, Context>[];

@@ -1,16 +1,24 @@
 // Query resolvers: lookups by id, lists with filters and pagination, search. Thin: src/graph/ does the work.
 import type { GraphNode } from '../../graph/nodes';
-import { listEvents, listOrganizations, listPeople, listSources, Page } from '../../graph/lists';
+import { EventFilter, listEvents, listOrganizations, listPeople, listSources, OrganizationFilter, Page, PersonFilter } from '../../graph/lists';
 import { search } from '../../graph/search';
 import type { Context } from '../context';
 import { personDescription } from './computed';
 
-type Args = Record<string, any>;
+/** The arguments of a list field, as the SDL gives them (defaults applied by graphql-js). */
+interface ListArgs<F, O> {
+  filter?: F | null;
+  orderBy: O;
+  first: number;
+  after?: string | null;
+}
 
-const typed = (typeName: string) => async (_: unknown, { id }: { id: string }, ctx: Context) => {
-  const node = await ctx.loaders.node.load(id);
-  return node?.__typename === typeName ? node : null;
-};
+const typed =
+  (typeName: string) =>
+  async (_: unknown, { id }: { id: string }, ctx: Context) => {
+    const node = await ctx.loaders.node.load(id);
+    return node?.__typename === typeName ? node : null;
+  };
 
 function connection(page: Page, ctx: Context) {
   for (const { node } of page.items) ctx.loaders.node.prime(node.id, node);
@@ -37,12 +45,16 @@ export const queryResolvers = {
     event: typed('Event'),
     award: typed('Award'),
     source: typed('Source'),
-    people: async (_: unknown, a: Args, ctx: Context) => connection(await listPeople(ctx.db, a.filter ?? {}, a.orderBy, a.first, a.after), ctx),
-    organizations: async (_: unknown, a: Args, ctx: Context) => connection(await listOrganizations(ctx.db, a.filter ?? {}, a.orderBy, a.first, a.after), ctx),
-    events: async (_: unknown, a: Args, ctx: Context) => connection(await listEvents(ctx.db, a.filter ?? {}, a.orderBy, a.first, a.after), ctx),
-    sources: async (_: unknown, a: Args, ctx: Context) => connection(await listSources(ctx.db, a.first, a.after), ctx),
-    search: async (_: unknown, a: Args, ctx: Context) => {
-      const types = (a.types as string[] | undefined)?.map((t) => ({ PERSON: 'Person', ORGANIZATION: 'Organization', EVENT: 'Event' })[t] ?? t);
+    people: async (_: unknown, a: ListArgs<PersonFilter, 'NAME_ASC' | 'NAME_DESC'>, ctx: Context) =>
+      connection(await listPeople(ctx.db, a.filter ?? {}, a.orderBy, a.first, a.after), ctx),
+    organizations: async (_: unknown, a: ListArgs<OrganizationFilter, 'NAME_ASC' | 'NAME_DESC'>, ctx: Context) =>
+      connection(await listOrganizations(ctx.db, a.filter ?? {}, a.orderBy, a.first, a.after), ctx),
+    events: async (_: unknown, a: ListArgs<EventFilter, 'DATE_DESC' | 'DATE_ASC' | 'NAME_ASC'>, ctx: Context) =>
+      connection(await listEvents(ctx.db, a.filter ?? {}, a.orderBy, a.first, a.after), ctx),
+    sources: async (_: unknown, a: Omit<ListArgs<never, never>, 'orderBy' | 'filter'>, ctx: Context) =>
+      connection(await listSources(ctx.db, a.first, a.after), ctx),
+    search: async (_: unknown, a: { query: string; first: number; types?: string[] | null }, ctx: Context) => {
+      const types = a.types?.map((t) => ({ PERSON: 'Person', ORGANIZATION: 'Organization', EVENT: 'Event' })[t] ?? t);
       const hits = await search(ctx.db, a.query, a.first, types);
       return hits.map((h) => ({ ...h, type: h.node.__typename.toUpperCase(), name: h.node.name }));
     },

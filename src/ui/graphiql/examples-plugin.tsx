@@ -34,9 +34,7 @@ function ExamplesPane() {
   return (
     <section className="og-examples" aria-label="Example queries">
       <div className="graphiql-doc-explorer-title">Examples</div>
-      <p className="og-examples-intro">
-        Questions the graph answers. Each opens in its own tab; press ▶ (Ctrl/⌘ + Enter) to run it.
-      </p>
+      <p className="og-examples-intro">Questions the graph answers. Each opens in its own tab; press ▶ (Ctrl/⌘ + Enter) to run it.</p>
       <ul>
         {EXAMPLES.map((example) => (
           <li key={example.title}>

@@ -1,7 +1,7 @@
 // `npm run db:fetch|db:start|db:stop|db:status`: manage the local Neo4j by hand.
 import { ConfigError, loadConfig } from '../config';
-import { ensureLocalNeo4jInstalled } from './fetch';
-import { portOpen, runningPid, startLocalNeo4j, stopLocalNeo4j } from './server';
+import { ensureLocalNeo4jInstalled } from '../localdb/fetch';
+import { portOpen, runningPid, startLocalNeo4j, stopLocalNeo4j } from '../localdb/server';
 
 async function main(command: string | undefined): Promise<void> {
   const config = loadConfig();
