@@ -163,7 +163,13 @@ export async function writeFacts(tx: Tx, plan: Plan): Promise<WriteCounts> {
   const holderOf = (f: Entry) => f.holder as string;
   await refreshPostText(tx, [...plan.sections.persons!.map((p) => p.id), ...(plan.sections.occupancies ?? []).map(holderOf)]);
   const entityIds = [sourceId, ...model.entityTypes.flatMap((t) => plan.sections[t.section!]!.map((e) => e.id))];
-  await tx.run(`MATCH (e:Entity)-[m:MENTIONED_IN]->(:Source {id: $sourceId}) WHERE NOT e.id IN $entityIds DELETE m`, { sourceId, entityIds });
+  // Entities the source no longer names lose its mention; one that no source names and nothing points at goes.
+  const unmentioned = await tx.run(
+    `MATCH (e:Entity)-[m:MENTIONED_IN]->(:Source {id: $sourceId}) WHERE NOT e.id IN $entityIds
+     DELETE m
+     RETURN collect(DISTINCT e.id) AS ids`,
+    { sourceId, entityIds },
+  );
   // Facts the source no longer states: it is no longer their source; those left with none go. Their
   // peers in time (same slot, same single-holder post) are re-derived below.
   const stale = await tx.run(
@@ -182,6 +188,13 @@ export async function writeFacts(tx: Tx, plan: Plan): Promise<WriteCounts> {
     { ids: staleIds },
   );
   await refreshPostText(tx, (retracted[0]?.holders as string[] | undefined) ?? []);
+  // Once its stale facts are gone: an entity that no source names any more and nothing points at (an
+  // organisation an editor found to be another's alias) goes too; one still pointed at stays.
+  await tx.run(
+    `MATCH (e:Entity) WHERE e.id IN $ids AND NOT e:Source AND NOT (e)-[:MENTIONED_IN]->() AND NOT ()-->(e)
+     DETACH DELETE e`,
+    { ids: (unmentioned[0]?.ids as string[] | undefined) ?? [] },
+  );
   await deriveFactTimes(tx, [...factIds, ...peersOfStale]);
   return { entities: entityIds.length, facts: factIds.length, retractedFacts: Number(retracted[0]?.n ?? 0) };
 }

@@ -67,3 +67,27 @@ it('a changed source, reloaded, keeps its namesake person instead of adding anot
   // …and every one of them is still seen in a source.
   for (const p of after.nodes) expect(p.mentions.length).toBeGreaterThan(0);
 });
+
+it('removes an entity a corrected source no longer names, unless another source or fact still holds it', async () => {
+  const orgId = `organization/${TEST_MARK}-alias-unit`;
+  const write = (withOrg: boolean, slug: string) => {
+    fs.writeFileSync(path.join(tmp, `${slug}.txt`), `Ông ${NAME} phát biểu. Đoàn Thử nghiệm.`);
+    const facts = {
+      source: { id: `source/${TEST_MARK}-${slug}`, title: slug, language: 'vi', textFile: `${slug}.txt`, publishedAt: '2025-01-01' },
+      persons: [{ id: LOCAL_ID, name: NAME, mentions: [`Ông ${NAME}`] }],
+      organizations: withOrg ? [{ id: orgId, name: 'Đoàn Thử nghiệm', classification: 'military_unit', mentions: ['Đoàn Thử nghiệm'] }] : [],
+    };
+    const file = path.join(tmp, `${slug}.yaml`);
+    fs.writeFileSync(file, stringify(facts));
+    return file;
+  };
+  const exists = async () => (await db.read('MATCH (o:Organization {id: $id}) RETURN count(o) AS n', { id: orgId }))[0]!.n;
+  await ingestFile(db, write(true, 'alias-a'), { actor: 'test' });
+  await ingestFile(db, write(true, 'alias-b'), { actor: 'test' });
+  // one source drops it: the other still names it
+  await ingestFile(db, write(false, 'alias-a'), { actor: 'test' });
+  expect(await exists()).toBe(1);
+  // the last source drops it too: gone
+  await ingestFile(db, write(false, 'alias-b'), { actor: 'test' });
+  expect(await exists()).toBe(0);
+});
