@@ -119,17 +119,24 @@ fragment ConferralFields on Conferral {
     question: 'Who held Deputy Minister of Justice on 2024-04-10?',
     query: `# Who held Deputy Minister of Justice (Thứ trưởng Bộ Tư pháp) on 10 April 2024?
 # at: takes a date, full or partial ("2024", "2024-04"); two ways to ask.
+# basis says how it is known then: STATED, or PRESUMED (carried from a source
+# that saw it held); presumed: false keeps only what is stated.
 query DeputyMinistersOfJusticeOn($at: Date!) {
   position(id: "position/bo-tu-phap/thu-truong") {
     label
     labelEn
     holders(at: $at) {
       holder { id name }
+      basis(at: $at)
       startDate
       endDate
       status
-      sources { quote }
+      statedFrom
+      statedTo
+      lastSeen
+      sources { quote source { title publishedAt } }
     }
+    statedOnly: holders(at: $at, presumed: false) { holder { name } }
   }
   people(filter: { organization: "organization/bo-tu-phap", role: "Deputy Minister", at: $at }) {
     totalCount
