@@ -64,6 +64,10 @@ const variables = {
   NEO4J_CONNECT_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(1000),
   NEO4J_POOL_SIZE: positiveInt('a positive integer').default(50),
   SHUTDOWN_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(8000),
+  // A slow client may not hold a socket for long: headers, and the whole request with its body, each within these.
+  HTTP_HEADERS_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(10000),
+  HTTP_REQUEST_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(10000),
+  HTTP_MAX_CONNECTIONS: positiveInt('a positive integer (open connections per process)').default(1000),
   LOAD_SEEDS: bool.default(true),
   CORS_ORIGINS: z.string().default('*'),
   // Query limits of the public API (src/graphql/limits).
@@ -103,6 +107,8 @@ export interface Config {
   /** Timeout of migrations, seeds and imports (each transaction). */
   maintenanceTimeoutMs: number;
   shutdownTimeoutMs: number;
+  /** Bounds on each HTTP connection (src/server/app.ts). */
+  http: { headersTimeoutMs: number; requestTimeoutMs: number; maxConnections: number };
   loadSeeds: boolean;
   /** '*' or the allowed origins. */
   corsOrigins: '*' | string[];
@@ -180,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     writeTimeoutMs: r.WRITE_TIMEOUT_MS,
     maintenanceTimeoutMs: r.MAINTENANCE_TIMEOUT_MS,
     shutdownTimeoutMs: r.SHUTDOWN_TIMEOUT_MS,
+    http: { headersTimeoutMs: r.HTTP_HEADERS_TIMEOUT_MS, requestTimeoutMs: r.HTTP_REQUEST_TIMEOUT_MS, maxConnections: r.HTTP_MAX_CONNECTIONS },
     loadSeeds: r.LOAD_SEEDS,
     corsOrigins:
       origins === '*'

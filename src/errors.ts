@@ -16,6 +16,10 @@ export const ErrorCode = {
   QUERY_TOO_LARGE: 'QUERY_TOO_LARGE',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** The database is up but this process has as many queries in flight and waiting as it takes: HTTP 503 with Retry-After. */
+  OVERLOADED: 'OVERLOADED',
+  /** An automatic persisted query whose sha256Hash is not the hash of its query text. */
+  PERSISTED_QUERY_HASH_MISMATCH: 'PERSISTED_QUERY_HASH_MISMATCH',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',

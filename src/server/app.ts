@@ -14,7 +14,7 @@ import type { Database } from '../db/database';
 import type { Logger } from '../log';
 import { buildContext, Context } from '../graphql/context';
 import { formatError } from '../graphql/format-error';
-import { bodyErrorHandler, MAX_BODY_BYTES, queryLimits } from '../graphql/limits';
+import { bodyErrorHandler, MAX_BODY_BYTES, nestingLimit, queryLimits } from '../graphql/limits';
 import { resolvers } from '../graphql/resolvers';
 import { loadTypeDefs } from '../graphql/schema';
 import { registerGraphiql } from './graphiql';
@@ -40,7 +40,14 @@ export interface ServerDeps {
 export async function buildServer({ config, db, log }: ServerDeps): Promise<BuiltServer> {
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  // Slow clients (a trickled body, headers never finished) are cut off: Node's defaults would hold a
+  // socket for about 5 minutes. The check runs every second so the bounds hold to about a second.
+  const { headersTimeoutMs, requestTimeoutMs, maxConnections } = config.http;
+  const httpServer = http.createServer(
+    { headersTimeout: Math.min(headersTimeoutMs, requestTimeoutMs), requestTimeout: requestTimeoutMs, connectionsCheckingInterval: 1000 },
+    app,
+  );
+  httpServer.maxConnections = maxConnections;
   const limits = queryLimits<Context>(config.queryLimits);
   // GET /metrics (Prometheus) and one log line per GraphQL request, refused ones included.
   const metrics = createMetrics({ db });
@@ -96,6 +103,7 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
     '/graphql',
     cors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins, methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 }),
     express.json({ limit: MAX_BODY_BYTES }),
+    nestingLimit(),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => buildContext(db, log, res.locals.requestId as string, authenticate(config.apiKeys, presentedKey(req.headers))),
     }),

@@ -3,7 +3,9 @@
 // - depth.ts, aliases.ts: graphql-js validation rules over one shared walk (selections.ts);
 // - tokens.ts: the parser's token limit (parseOptions), its error mapped to QUERY_TOO_LARGE;
 // - fan-out.ts: the list fan-out cost, an Apollo plugin after validation (it needs the variables);
-// - body.ts: the request body limit and its JSON 413.
+// - body.ts: the request body limit and its JSON 413;
+// - nesting.ts: brackets in the document and nesting of the variables, before anything recurses;
+// - operations.ts: subscriptions (not served over HTTP) refused as a client error.
 // Each refusal is HTTP 400 (413 for the body) with a stable code and extensions.limit.
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { ParseOptions, ValidationRule } from 'graphql';
@@ -13,10 +15,12 @@ import { MAX_SEARCH_RESULTS } from '../../graph/search';
 import { aliasLimitRule } from './aliases';
 import { depthLimitRule } from './depth';
 import { fanOutPlugin, FanOutOptions } from './fan-out';
+import { operationTypePlugin } from './operations';
 import { tokenLimitParseOptions } from './tokens';
 
 export { aliasCount, aliasLimitRule, DEFAULT_MAX_ALIASES } from './aliases';
 export { bodyErrorHandler, MAX_BODY_BYTES } from './body';
+export { documentNesting, MAX_NESTING, nestingLimit, valueNesting } from './nesting';
 export { DEFAULT_MAX_DEPTH, depthLimitRule, selectionDepth } from './depth';
 export { DEFAULT_LIST_SIZE, DEFAULT_MAX_COST, estimateCost, fanOutPlugin } from './fan-out';
 export type { FanOutOptions } from './fan-out';
@@ -34,6 +38,6 @@ export function queryLimits<TContext extends BaseContext>(
   return {
     validationRules: [depthLimitRule(limits.maxDepth), aliasLimitRule(limits.maxAliases)],
     parseOptions: tokenLimitParseOptions(limits.maxTokens),
-    plugins: [fanOutPlugin<TContext>(fanOutOptions(limits))],
+    plugins: [operationTypePlugin<TContext>(), fanOutPlugin<TContext>(fanOutOptions(limits))],
   };
 }

@@ -64,7 +64,8 @@ export function observeGraphqlRequests(listeners: GraphqlRequestListener[]): {
           emit({
             requestId: ctx.requestId,
             operationName: operationName ?? op?.name?.value ?? null,
-            requestedName: request.operationName ?? null,
+            // a client's text: never more than a line of it into the logs
+            requestedName: request.operationName ? request.operationName.slice(0, 200) : null,
             anonymous: !!op && !op.name,
             operationType: op?.operation ?? null,
             seconds: (performance.now() - started) / 1000,

@@ -1,6 +1,7 @@
 // Query resolvers: lookups by id, lists with filters and pagination, search. Thin: src/graph/ does the work.
 import type { GraphNode } from '../../graph/nodes';
-import { EventFilter, listEvents, listOrganizations, listPeople, listSources, OrganizationFilter, Page, PersonFilter } from '../../graph/lists';
+import { AppError, ErrorCode } from '../../errors';
+import { EventFilter, listEvents, listOrganizations, listPeople, listSources, MAX_PAGE_SIZE, OrganizationFilter, Page, PersonFilter } from '../../graph/lists';
 import { search } from '../../graph/search';
 import type { Context } from '../context';
 import { personDescription } from './computed';
@@ -38,7 +39,13 @@ function connection(page: Page, ctx: Context) {
 export const queryResolvers = {
   Query: {
     node: (_: unknown, { id }: { id: string }, ctx: Context) => ctx.loaders.node.load(id),
-    nodes: (_: unknown, { ids }: { ids: string[] }, ctx: Context) => ctx.loaders.node.loadMany(ids).then((r) => r.map((n) => (n instanceof Error ? null : n))),
+    nodes: (_: unknown, { ids }: { ids: string[] }, ctx: Context) => {
+      // As many as a page: a longer list is a crawl, and pages have cursors.
+      if (ids.length > MAX_PAGE_SIZE) {
+        throw new AppError(ErrorCode.BAD_USER_INPUT, `ids: at most ${MAX_PAGE_SIZE} per request, got ${ids.length}`, { argument: 'ids', max: MAX_PAGE_SIZE });
+      }
+      return ctx.loaders.node.loadMany(ids).then((r) => r.map((n) => (n instanceof Error ? null : n)));
+    },
     person: typed('Person'),
     organization: typed('Organization'),
     position: typed('Position'),
