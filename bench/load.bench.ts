@@ -44,17 +44,40 @@ async function main(): Promise<void> {
     requests: QUERIES.map((query) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })),
   });
   const before = await rss(server.pid!);
+  // Status counts hide errors in 200 responses: every body is read and tallied by status and error codes.
+  const answers = new Map<string, number>();
+  const tally = (status: number, body: string) => {
+    let key = `${status} data`;
+    try {
+      const errors = (JSON.parse(body) as { errors?: Array<{ extensions?: { code?: string } }> }).errors;
+      if (errors?.length) key = `${status} ${[...new Set(errors.map((e) => e.extensions?.code ?? '?'))].join('+')}`;
+    } catch {
+      key = `${status} not JSON`;
+    }
+    answers.set(key, (answers.get(key) ?? 0) + 1);
+  };
   const result = await autocannon({
     url: `${url}/graphql`,
     connections,
     duration: seconds,
     timeout: 10,
-    requests: QUERIES.map((query) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })),
+    requests: QUERIES.map((query) => ({
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+      onResponse: (status: number, body: string) => tally(status, body),
+    })),
   });
   const after = await rss(server.pid!);
   server.kill('SIGTERM');
   const exit = await new Promise<number | null>((r) => server.once('exit', (code) => r(code)));
   console.log(`load: ${seconds} s, ${connections} connections, ${QUERIES.length} queries in rotation`);
+  console.log(
+    `  answers by status and code: ${[...answers]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `${k}: ${n}`)
+      .join(', ')}`,
+  );
   console.log(
     `  requests ${result.requests.total}  (${result.requests.average.toFixed(0)}/s)  non-2xx ${result.non2xx}  errors ${result.errors}  timeouts ${result.timeouts}`,
   );

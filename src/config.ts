@@ -63,6 +63,11 @@ const variables = {
   MAINTENANCE_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(600000),
   NEO4J_CONNECT_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(1000),
   NEO4J_POOL_SIZE: positiveInt('a positive integer').default(50),
+  // Admission (src/server/admission.ts): GraphQL operations running at once per process, then how many may
+  // wait and for how long before they are shed with 503 + Retry-After + OVERLOADED.
+  MAX_CONCURRENT_OPERATIONS: positiveInt('a positive integer (operations)').default(24),
+  OPERATION_QUEUE_SIZE: positiveInt('a positive integer (waiting requests)').default(1000),
+  OPERATION_QUEUE_WAIT_MS: positiveInt('a positive integer (milliseconds)').default(2000),
   SHUTDOWN_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(8000),
   // A slow client may not hold a socket for long: headers, and the whole request with its body, each within these.
   HTTP_HEADERS_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(10000),
@@ -101,6 +106,8 @@ export interface Config {
     connectTimeoutMs: number;
     poolSize: number;
   };
+  /** Admission of GraphQL operations (src/server/admission.ts). */
+  admission: { concurrent: number; queue: number; waitMs: number };
   localNeo4j: { port: number; heap: string; pageCacheMb: number };
   queryTimeoutMs: number;
   writeTimeoutMs: number;
@@ -181,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       connectTimeoutMs: r.NEO4J_CONNECT_TIMEOUT_MS,
       poolSize: r.NEO4J_POOL_SIZE,
     },
+    admission: { concurrent: r.MAX_CONCURRENT_OPERATIONS, queue: r.OPERATION_QUEUE_SIZE, waitMs: r.OPERATION_QUEUE_WAIT_MS },
     localNeo4j: { port: r.LOCAL_NEO4J_PORT, heap: r.LOCAL_NEO4J_HEAP, pageCacheMb: r.LOCAL_NEO4J_PAGECACHE_MB },
     queryTimeoutMs: r.QUERY_TIMEOUT_MS,
     writeTimeoutMs: r.WRITE_TIMEOUT_MS,

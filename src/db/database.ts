@@ -32,7 +32,7 @@ export interface DatabaseOptions {
 /** One database call, as metrics see it (src/server/metrics.ts). */
 export interface DbObservation {
   mode: 'read' | 'write' | 'schema';
-  outcome: 'ok' | 'timeout' | 'unavailable' | 'error';
+  outcome: 'ok' | 'timeout' | 'unavailable' | 'overloaded' | 'error';
   seconds: number;
 }
 export type DbObserver = (observation: DbObservation) => void;
@@ -142,14 +142,25 @@ export class Database {
     } catch (error) {
       let mapped = mapError(error);
       let code = mapped instanceof AppError ? mapped.code : undefined;
-      if (code === ErrorCode.SERVICE_UNAVAILABLE) this.up = false;
+      if (code === ErrorCode.SERVICE_UNAVAILABLE && this.up && /acquisition timed out/i.test(String((error as Error)?.message))) {
+        // Every connection busy while the database answers: overload, not an outage.
+        mapped = withCause(new AppError(ErrorCode.OVERLOADED, 'The service is busy; retry in 1 s.', { retryAfter: 1 }), error);
+        code = ErrorCode.OVERLOADED;
+      } else if (code === ErrorCode.SERVICE_UNAVAILABLE) this.up = false;
       else if (code === ErrorCode.QUERY_TIMEOUT && (!upAtStart || !this.up || !(await this.answers()))) {
         // Not a slow query but a database that is away, stopping or still starting: say so.
         this.up = false;
         mapped = withCause(unavailable(), error);
         code = ErrorCode.SERVICE_UNAVAILABLE;
       }
-      outcome = code === ErrorCode.QUERY_TIMEOUT ? 'timeout' : code === ErrorCode.SERVICE_UNAVAILABLE ? 'unavailable' : 'error';
+      outcome =
+        code === ErrorCode.QUERY_TIMEOUT
+          ? 'timeout'
+          : code === ErrorCode.SERVICE_UNAVAILABLE
+            ? 'unavailable'
+            : code === ErrorCode.OVERLOADED
+              ? 'overloaded'
+              : 'error';
       throw mapped;
     } finally {
       const observation = { mode, outcome, seconds: (performance.now() - started) / 1000 };

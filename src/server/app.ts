@@ -21,7 +21,9 @@ import { registerGraphiql } from './graphiql';
 import { createMetrics } from './metrics';
 import { requireToken } from './require-token';
 import { observeGraphqlRequests } from '../graphql/plugins/graphql-requests';
+import { overloadPlugin } from '../graphql/plugins/overload';
 import { createRequestLog } from '../graphql/plugins/request-log';
+import { Admission } from './admission';
 
 export interface BuiltServer {
   httpServer: http.Server;
@@ -54,6 +56,7 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
   const requestLog = createRequestLog(log);
   const graphqlRequests = observeGraphqlRequests([metrics.countGraphqlRequest, requestLog.logRequest]);
   app.use(metrics.middleware);
+  const admission = new Admission({ slots: config.admission.concurrent, queue: config.admission.queue, waitMs: config.admission.waitMs, retryAfterSeconds: 1 });
 
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
@@ -72,6 +75,7 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       ...limits.plugins,
+      overloadPlugin(),
       graphqlRequests.plugin,
       requestLog.plugin,
     ],
@@ -102,6 +106,8 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
   app.use(
     '/graphql',
     cors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins, methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 }),
+    // Admission before the body is read: a request shed costs nothing.
+    admission.middleware(),
     express.json({ limit: MAX_BODY_BYTES }),
     nestingLimit(),
     expressMiddleware(apollo, {

@@ -34,6 +34,7 @@ export type GraphqlRequestListener = (summary: GraphqlRequestSummary) => void;
 /** A refusal before the pipeline, known only by its HTTP status (see src/graphql/limits/body.ts). */
 export function refusalCode(status: number): string {
   if (status === 413) return ErrorCode.PAYLOAD_TOO_LARGE;
+  if (status === 503) return ErrorCode.OVERLOADED; // shed by admission (src/server/admission.ts)
   if (status >= 500) return ErrorCode.INTERNAL_SERVER_ERROR;
   return 'BAD_REQUEST';
 }
