@@ -81,6 +81,8 @@ const variables = {
   MAX_QUERY_TOKENS: positiveInt('a positive integer (lexical tokens per document)').default(2000),
   MAX_QUERY_COST: positiveInt('a positive integer (list items a query may return)').default(10000),
   QUERY_COST_LIST_SIZE: positiveInt('a positive integer (items assumed per unpaginated list)').default(20),
+  // Take the sizes of unpaginated lists from the data (99th percentile, src/graph/list-sizes.ts); false: QUERY_COST_LIST_SIZE for all.
+  QUERY_COST_FROM_DATA: bool.default(true),
   // API keys for writes (src/auth/api-keys.ts): entries "name:role:sha256:<hex>", inline or in a file.
   API_KEYS: z.string().optional(),
   API_KEYS_FILE: z.string().optional(),
@@ -129,8 +131,10 @@ export interface Config {
     maxTokens: number;
     /** Most list items a query could return, estimated from page sizes (fan-out). */
     maxCost: number;
-    /** Items assumed for a list field without `first` (e.g. Person.occupancies). */
+    /** Items assumed for a list field without `first` (e.g. Person.occupancies), where the data says nothing. */
     listSize: number;
+    /** Measure unpaginated lists in the data (else listSize for all). */
+    sizesFromData: boolean;
   };
   /** Keys allowed to write (hashes only). */
   apiKeys: ApiKeyEntry[];
@@ -209,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTokens: r.MAX_QUERY_TOKENS,
       maxCost: r.MAX_QUERY_COST,
       listSize: r.QUERY_COST_LIST_SIZE,
+      sizesFromData: r.QUERY_COST_FROM_DATA,
     },
     apiKeys: readApiKeys(r.API_KEYS, r.API_KEYS_FILE),
     metricsToken: r.METRICS_TOKEN,

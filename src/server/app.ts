@@ -50,7 +50,7 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
     app,
   );
   httpServer.maxConnections = maxConnections;
-  const limits = queryLimits<Context>(config.queryLimits);
+  const limits = await queryLimits<Context>(config.queryLimits, db);
   // GET /metrics (Prometheus) and one log line per GraphQL request, refused ones included.
   const metrics = createMetrics({ db });
   const requestLog = createRequestLog(log);
@@ -120,6 +120,7 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
     httpServer,
     apollo,
     stop: async () => {
+      limits.stop();
       await apollo.stop();
       metrics.close();
     },

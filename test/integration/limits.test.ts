@@ -3,7 +3,10 @@
 import { getIntrospectionQuery } from 'graphql';
 import { RunningServer, startTestServer, useTestServer } from '../support/server';
 
-const world = useTestServer();
+// The arithmetic below is the flat model (QUERY_COST_LIST_SIZE for every unpaginated list); the
+// data-driven sizes have tests of their own (cost-from-data.test.ts).
+const FLAT = { QUERY_COST_FROM_DATA: 'false' };
+const world = useTestServer(FLAT);
 
 /** POSTs a raw body to /graphql. */
 async function post(target: RunningServer, body: string): Promise<{ status: number; contentType: string | null; body: any }> {
@@ -126,6 +129,7 @@ describe('with configured limits', () => {
   let strict: RunningServer;
   beforeAll(async () => {
     strict = await startTestServer(world.db, {
+      ...FLAT,
       MAX_QUERY_DEPTH: '4',
       MAX_ALIASES: '2',
       MAX_QUERY_TOKENS: '40',
@@ -153,8 +157,8 @@ describe('suggestions and limits by environment', () => {
   let production: RunningServer;
   let development: RunningServer;
   beforeAll(async () => {
-    production = await startTestServer(world.db, { NODE_ENV: 'production' });
-    development = await startTestServer(world.db, { NODE_ENV: 'development' });
+    production = await startTestServer(world.db, { ...FLAT, NODE_ENV: 'production' });
+    development = await startTestServer(world.db, { ...FLAT, NODE_ENV: 'development' });
   });
   afterAll(async () => {
     await production.close();

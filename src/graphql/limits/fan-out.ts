@@ -70,6 +70,16 @@ export interface FanOutOptions {
   maxFirst: number;
   /** Per-field exceptions to maxFirst, by "Type.field", e.g. { 'Query.search': 50 }. */
   maxFirstByField?: Record<string, number>;
+  /**
+   * Sizes of unpaginated lists as the data has them, by "Type.field" (e.g. the 99th percentile of a
+   * person's occupancies, src/graph/list-sizes.ts); `listSize` where the data says nothing yet.
+   */
+  listSizes?: () => ReadonlyMap<string, number>;
+  /**
+   * What a field costs beyond the items it returns, by "Type.field": a full-text search, a path
+   * search whose work grows with its hops. A function of the field's arguments.
+   */
+  fieldWeights?: Record<string, (args: Record<string, unknown>) => number>;
 }
 
 export interface CostRequest {
@@ -93,6 +103,7 @@ export function estimateCost({ schema, document, operationName, variables }: Cos
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === 'FragmentDefinition') fragments.set(d.name.value, d);
   const introspection = introspectionSizes(schema);
+  const observed = options.listSizes?.();
   const memo = new Map<SelectionSetNode, Map<string, number>>();
 
   const included = (node: SelectionNode): boolean => {
@@ -156,12 +167,13 @@ export function estimateCost({ schema, document, operationName, variables }: Cos
     } catch {
       /* invalid arguments fail execution anyway; caps apply */
     }
+    const weight = options.fieldWeights?.[`${parent.name}.${def.name}`]?.(args) ?? 0;
     if (!isListType(getNullableType(def.type))) {
       const page = isConnection(named) && def.args.some((a) => a.name === 'first') ? firstOf(parent, def, args) : undefined;
-      return unitCost(node.selectionSet, named, page);
+      return weight + unitCost(node.selectionSet, named, page);
     }
     const size = listSize(parent, def, args, pageSize);
-    return size + size * unitCost(node.selectionSet, named, undefined);
+    return weight + size + size * unitCost(node.selectionSet, named, undefined);
   };
 
   const firstOf = (parent: GraphQLObjectType, def: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number => {
@@ -177,7 +189,7 @@ export function estimateCost({ schema, document, operationName, variables }: Cos
     if (Array.isArray(args.ids)) return args.ids.length;
     const schemaSize = introspection.get(`${parent.name}.${def.name}`);
     if (schemaSize !== undefined) return schemaSize;
-    return options.listSize;
+    return observed?.get(`${parent.name}.${def.name}`) ?? options.listSize;
   };
 
   const cost = unitCost(operation.selectionSet, root, undefined);

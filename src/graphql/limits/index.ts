@@ -10,6 +10,8 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { ParseOptions, ValidationRule } from 'graphql';
 import type { Config } from '../../config';
+import type { Database } from '../../db/database';
+import { ListSizes } from '../../graph/list-sizes';
 import { MAX_PAGE_SIZE } from '../../graph/lists';
 import { MAX_SEARCH_RESULTS } from '../../graph/search';
 import { aliasLimitRule } from './aliases';
@@ -26,18 +28,43 @@ export { DEFAULT_LIST_SIZE, DEFAULT_MAX_COST, estimateCost, fanOutPlugin } from 
 export type { FanOutOptions } from './fan-out';
 export { DEFAULT_MAX_TOKENS, tokenLimitError, tokenLimitParseOptions } from './tokens';
 
-/** The fan-out options for this API's schema: page caps of the lists (src/graph) and the configured limits. */
-export function fanOutOptions(limits: Config['queryLimits']): FanOutOptions {
-  return { maxCost: limits.maxCost, listSize: limits.listSize, maxFirst: MAX_PAGE_SIZE, maxFirstByField: { 'Query.search': MAX_SEARCH_RESULTS } };
+/**
+ * What the known-expensive fields cost beyond their items: a search (full-text, a fuzzy second pass)
+ * as much as a page of 500 items; a path search four times more with each hop it may take, per path
+ * asked for (maxHops 4: 256 a path; 6: 4,096); shared as much as a search.
+ */
+export const FIELD_WEIGHTS: Record<string, (args: Record<string, unknown>) => number> = {
+  'Query.search': () => 500,
+  'Query.connections': (a) =>
+    4 ** (typeof a.maxHops === 'number' ? Math.min(Math.max(a.maxHops, 1), 6) : 4) * (typeof a.first === 'number' ? Math.max(a.first, 1) : 3),
+  'Query.shared': () => 500,
+};
+
+/** The fan-out options for this API's schema: page caps of the lists (src/graph), the data's list sizes, and the configured limits. */
+export function fanOutOptions(limits: Config['queryLimits'], listSizes?: () => ReadonlyMap<string, number>): FanOutOptions {
+  return {
+    maxCost: limits.maxCost,
+    listSize: limits.listSize,
+    maxFirst: MAX_PAGE_SIZE,
+    maxFirstByField: { 'Query.search': MAX_SEARCH_RESULTS },
+    listSizes,
+    fieldWeights: FIELD_WEIGHTS,
+  };
 }
 
 /** What app.ts gives Apollo: validation rules, parse options and the plugin. */
-export function queryLimits<TContext extends BaseContext>(
+export async function queryLimits<TContext extends BaseContext>(
   limits: Config['queryLimits'],
-): { validationRules: ValidationRule[]; parseOptions: ParseOptions; plugins: ApolloServerPlugin<TContext>[] } {
+  db: Database,
+): Promise<{ validationRules: ValidationRule[]; parseOptions: ParseOptions; plugins: ApolloServerPlugin<TContext>[]; stop: () => void }> {
+  // The data's list sizes for the cost limit: measured before the first request (up to 5 s), then every 5 minutes.
+  const sizes = new ListSizes(db);
+  if (limits.sizesFromData) await sizes.start(5 * 60_000, 5000);
+  const listSizes = () => sizes.current;
   return {
+    stop: () => sizes.stop(),
     validationRules: [depthLimitRule(limits.maxDepth), aliasLimitRule(limits.maxAliases)],
     parseOptions: tokenLimitParseOptions(limits.maxTokens),
-    plugins: [operationTypePlugin<TContext>(), fanOutPlugin<TContext>(fanOutOptions(limits))],
+    plugins: [operationTypePlugin<TContext>(), fanOutPlugin<TContext>(fanOutOptions(limits, listSizes))],
   };
 }
