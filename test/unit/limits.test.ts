@@ -22,7 +22,8 @@ const schema = buildASTSchema(concatAST(loadTypeDefs()));
 const rules = [...specifiedRules, depthLimitRule(DEFAULT_MAX_DEPTH), aliasLimitRule(DEFAULT_MAX_ALIASES)];
 const errorsOf = (query: string) => validate(schema, parse(query), rules);
 // The arithmetic below uses a list size of 50 (the default is 20, checked under 'defaults').
-const options = { ...fanOutOptions(loadConfig({}).queryLimits), listSize: 50 };
+// The list arithmetic on its own: no extra weights for expensive fields (tested below), no data sizes.
+const options = { ...fanOutOptions(loadConfig({}).queryLimits), listSize: 50, fieldWeights: {} };
 const cost = (query: string, variables?: Record<string, unknown>, operationName?: string) =>
   estimateCost({ schema, document: parse(query), variables, operationName }, options);
 
@@ -33,7 +34,7 @@ const parentChain = (parents: number, inner = 'name') =>
 describe('defaults', () => {
   it('match the configuration defaults', () => {
     const limits = loadConfig({}).queryLimits;
-    expect(limits).toEqual({ maxDepth: 10, maxAliases: 30, maxTokens: 2000, maxCost: 10000, listSize: 20 });
+    expect(limits).toEqual({ maxDepth: 10, maxAliases: 30, maxTokens: 2000, maxCost: 10000, listSize: 20, sizesFromData: true });
     expect([DEFAULT_MAX_DEPTH, DEFAULT_MAX_ALIASES, DEFAULT_MAX_TOKENS, DEFAULT_MAX_COST, DEFAULT_LIST_SIZE]).toEqual([10, 30, 2000, 10000, 20]);
   });
 
@@ -44,8 +45,15 @@ describe('defaults', () => {
   });
 
   it('reads the limits from the environment', () => {
-    const limits = loadConfig({ MAX_QUERY_DEPTH: '5', MAX_ALIASES: '3', MAX_QUERY_TOKENS: '100', MAX_QUERY_COST: '99', QUERY_COST_LIST_SIZE: '7' }).queryLimits;
-    expect(limits).toEqual({ maxDepth: 5, maxAliases: 3, maxTokens: 100, maxCost: 99, listSize: 7 });
+    const limits = loadConfig({
+      MAX_QUERY_DEPTH: '5',
+      MAX_ALIASES: '3',
+      MAX_QUERY_TOKENS: '100',
+      MAX_QUERY_COST: '99',
+      QUERY_COST_LIST_SIZE: '7',
+      QUERY_COST_FROM_DATA: 'false',
+    }).queryLimits;
+    expect(limits).toEqual({ maxDepth: 5, maxAliases: 3, maxTokens: 100, maxCost: 99, listSize: 7, sizesFromData: false });
   });
 });
 
@@ -161,7 +169,7 @@ describe('fan-out cost', () => {
   });
 
   it('with the defaults, lets a page of people with posts and evidence through and refuses larger fan-out', () => {
-    const defaults = fanOutOptions(loadConfig({}).queryLimits);
+    const defaults = { ...fanOutOptions(loadConfig({}).queryLimits), fieldWeights: {} };
     const posts = (first: number) => parse(`{ people(first: ${first}) { nodes { occupancies { position { label } sources { quote source { title } } } } } }`);
     expect(estimateCost({ schema, document: posts(20) }, defaults)).toBe(20 + 20 * 20 + 20 * 20 * 20);
     expect(estimateCost({ schema, document: posts(24) }, defaults)).toBeGreaterThan(defaults.maxCost);
@@ -233,5 +241,27 @@ describe('fan-out cost', () => {
     });
     expect(cost(full)).toBeLessThan(DEFAULT_MAX_COST);
     expect(cost('{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }')).toBeGreaterThan(DEFAULT_MAX_COST);
+  });
+});
+
+describe('fan-out cost from the data and by work', () => {
+  const schema = buildASTSchema(concatAST(loadTypeDefs()));
+  const cost = (query: string, o: Parameters<typeof estimateCost>[1]) => estimateCost({ schema, document: parse(query) }, o);
+  const base = fanOutOptions(loadConfig({}).queryLimits);
+
+  it('sizes an unpaginated list by the data where it knows it, else by listSize', () => {
+    const q = '{ people(first: 10) { nodes { occupancies { sources { quote } } } } }';
+    expect(cost(q, { ...base, fieldWeights: {} })).toBe(10 + 10 * 20 + 10 * 20 * 20);
+    const sizes = new Map([
+      ['Person.occupancies', 3],
+      ['Occupancy.sources', 2],
+    ]);
+    expect(cost(q, { ...base, fieldWeights: {}, listSizes: () => sizes })).toBe(10 + 10 * 3 + 10 * 3 * 2);
+  });
+
+  it('charges searches and path searches by their work', () => {
+    expect(cost('{ search(query: "x", first: 10) { name } }', base)).toBe(500 + 10);
+    expect(cost('{ connections(from: "a", to: "b", maxHops: 6, first: 1) { hops } }', base)).toBe(4 ** 6 + 1);
+    expect(cost('{ connections(from: "a", to: "b") { hops } }', base)).toBe(4 ** 4 * 3 + 3);
   });
 });
