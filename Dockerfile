@@ -1,10 +1,11 @@
 # syntax=docker/dockerfile:1
 # The officials-graph API. Build: docker build -t officials-graph .   (or: docker compose up --build)
 # The runtime keeps the project layout under /app (dist/, schema/, seeds/, package.json side by side):
-# src/localdb/paths.ts finds PROJECT_ROOT as dist/src/localdb/../../.. and reads schema/, seeds/ and
-# package.json from there.
+# src/paths.ts finds PROJECT_ROOT as dist/src/../.. and reads schema/, seeds/ and package.json from there.
+# Node 24 is the current LTS (Node 20 reached its end of life in April 2026); the code runs on 20 too,
+# and .ci/run tests both.
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # ---- build: all dependencies, compile TypeScript, then drop the dev dependencies ----
 FROM ${NODE_IMAGE} AS build

@@ -295,7 +295,7 @@ describe('docker-compose.yml', () => {
 });
 
 describe('Dockerfile', () => {
-  it('is multi-stage on Node 20', () => {
+  it('is multi-stage on Node 24, the current LTS', () => {
     const froms = dockerfile.filter((i) => i.keyword === 'FROM');
     expect(froms.length).toBeGreaterThanOrEqual(2);
     const args = dockerfile.filter((i) => i.keyword === 'ARG').map((i) => i.args);
@@ -306,7 +306,8 @@ describe('Dockerfile', () => {
       const declared = args.find((a) => a.startsWith(`${arg[1]}=`));
       return declared ? declared.slice(arg[1]!.length + 1) : ref;
     };
-    for (const from of froms) expect(imageOf(from.args)).toMatch(/^node:20(-|$)/);
+    // the current LTS: Node 24
+    for (const from of froms) expect(imageOf(from.args)).toMatch(/^node:24(-|$)/);
     const runs = dockerfile
       .filter((i) => i.keyword === 'RUN')
       .map((i) => i.args)
