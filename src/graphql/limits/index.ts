@@ -35,8 +35,12 @@ export { DEFAULT_MAX_TOKENS, tokenLimitError, tokenLimitParseOptions } from './t
  */
 export const FIELD_WEIGHTS: Record<string, (args: Record<string, unknown>) => number> = {
   'Query.search': () => 500,
-  'Query.connections': (a) =>
-    4 ** (typeof a.maxHops === 'number' ? Math.min(Math.max(a.maxHops, 1), 6) : 4) * (typeof a.first === 'number' ? Math.max(a.first, 1) : 3),
+  // an out-of-range maxHops or first costs nothing here: the resolver refuses it with BAD_USER_INPUT, naming the argument
+  'Query.connections': (a) => {
+    const hops = typeof a.maxHops === 'number' ? a.maxHops : 4;
+    const first = typeof a.first === 'number' ? a.first : 3;
+    return hops >= 1 && hops <= 6 && first >= 1 && first <= 10 ? 4 ** hops * first : 0;
+  },
   'Query.shared': () => 500,
 };
 
