@@ -2,7 +2,12 @@
 // each holding a post in one of a few hundred organisations. Ids start with "bench-" so that
 // `npm run bench:clean` removes exactly this. Written through the same fold() as real data.
 import type { Database } from '../src/db/database';
+import { model } from '../src/model/model';
+import { deriveTime } from '../src/model/time';
 import { fold, matchKey } from '../src/text/fold';
+
+/** The date the generated world is "seen" at: each post is STATED then, PRESUMED around it (src/model/time.ts). */
+const SEEN = '2024-01-01';
 
 const FAMILY = [
   'Nguyễn',
@@ -112,7 +117,8 @@ export async function generate(db: Database, people: number, log: (m: string) =>
   );
   await db.write((tx) =>
     tx.run(
-      `MERGE (s:Source:Entity {id: 'source/bench-generated'}) SET s.title = 'Generated benchmark world', s.language = 'vi', s.publisherInferred = false
+      `MERGE (s:Source:Entity {id: 'source/bench-generated'})
+       SET s.title = 'Generated benchmark world', s.language = 'vi', s.publisherInferred = false, s.kind = 'dataset', s.publishedAt = $seen
        WITH s UNWIND $orgs AS o
        MERGE (org:Organization:Entity {id: 'organization/bench-' + o.i})
        SET org += o.props
@@ -121,8 +127,11 @@ export async function generate(db: Database, people: number, log: (m: string) =>
        SET pos += r.props, pos.label = r.props.role + ' ' + o.props.name
        MERGE (pos)-[:ORGANIZATION]->(org)`,
       {
+        seen: SEEN,
+        // ids are strings: a JavaScript number reaches Cypher as a float ("bench-12.0"), and then no
+        // person's post (built here as "bench-12") would match and the world would have no occupancies
         orgs: orgs.map((o) => ({
-          i: o.i,
+          i: String(o.i),
           props: { name: o.name, nameFolded: fold(o.name), classification: 'ministry', abbreviations: [], aliases: [], ...keys([o.name]) },
         })),
         roles: ROLES.map(([role, roleEn], j) => ({ slug: `r${j}`, props: { role, roleEn, party: false } })),
@@ -149,10 +158,10 @@ export async function generate(db: Database, people: number, log: (m: string) =>
          MERGE (p:Person:Entity {id: row.id}) SET p += row.props
          WITH p, row MATCH (pos:Position {id: row.position}), (s:Source {id: 'source/bench-generated'})
          MERGE (o:Occupancy:Fact {id: 'occupancy/' + row.id})
-         SET o.status = 'current', o.confidence = 'high', o.inferred = false
+         SET o.status = 'current', o.confidence = 'high', o.inferred = false, o += $time
          MERGE (o)-[:HOLDER]->(p) MERGE (o)-[:POSITION]->(pos)
-         MERGE (o)-[r:SOURCED_FROM]->(s) SET r.quotes = ['generated']`,
-        { rows },
+         MERGE (o)-[r:SOURCED_FROM]->(s) SET r.quotes = ['generated'], r.status = 'current'`,
+        { rows, time: deriveTime(model.types.Occupancy!.time!, [{ id: 'x', status: 'current', sightings: [{ date: SEEN }] }]).get('x') },
       ),
     );
     log(`${Math.min(people, start + batch)} / ${people} people`);
