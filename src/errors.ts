@@ -26,6 +26,11 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/** A request shed because this process has as much work as it takes; clients retry after `retryAfterSeconds`. */
+export function overloaded(retryAfterSeconds: number): AppError {
+  return new AppError(ErrorCode.OVERLOADED, `The service is busy; retry in ${retryAfterSeconds} s.`, { retryAfter: retryAfterSeconds });
+}
+
 /** An error meant for the user: its message and code are safe to show in production. */
 export class AppError extends Error {
   readonly extensions: Record<string, unknown> & { code: ErrorCode };

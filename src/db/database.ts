@@ -1,7 +1,7 @@
 // The only module that imports neo4j-driver: sessions, access mode (READ routing for reads),
 // per-transaction timeouts, conversion of driver values to plain JSON, error mapping, and timings (observe).
 import neo4j, { Driver, ManagedTransaction, Neo4jError, QueryResult, RecordShape } from 'neo4j-driver';
-import { AppError, ErrorCode } from '../errors';
+import { AppError, ErrorCode, overloaded } from '../errors';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
@@ -97,20 +97,27 @@ export class Database {
     }
   }
 
-  /** True when the database answers a trivial read within `timeoutMs`. */
+  /**
+   * True when the database answers a trivial read within `timeoutMs`. Outside admission and the
+   * observers: /readyz and the timeout check (observed) use it.
+   */
   async ping(timeoutMs = this.options.connectTimeoutMs): Promise<boolean> {
+    const session = this.driver.session({ defaultAccessMode: neo4j.session.READ, database: this.options.database });
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(false), timeoutMs);
-    });
-    const probe = this.read('RETURN 1 AS ok', {}, timeoutMs).then(
-      () => true,
-      () => false,
-    );
     try {
-      return await Promise.race([probe, timeout]);
+      const probe = session
+        .executeRead((tx) => tx.run('RETURN 1'), { timeout: timeoutMs })
+        .then(
+          () => true,
+          () => false,
+        );
+      const late = new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), timeoutMs);
+      });
+      return await Promise.race([probe, late]);
     } finally {
       clearTimeout(timer);
+      void session.close().catch(() => undefined);
     }
   }
 
@@ -144,10 +151,10 @@ export class Database {
       let code = mapped instanceof AppError ? mapped.code : undefined;
       if (code === ErrorCode.SERVICE_UNAVAILABLE && this.up && /acquisition timed out/i.test(String((error as Error)?.message))) {
         // Every connection busy while the database answers: overload, not an outage.
-        mapped = withCause(new AppError(ErrorCode.OVERLOADED, 'The service is busy; retry in 1 s.', { retryAfter: 1 }), error);
+        mapped = withCause(overloaded(1), error);
         code = ErrorCode.OVERLOADED;
       } else if (code === ErrorCode.SERVICE_UNAVAILABLE) this.up = false;
-      else if (code === ErrorCode.QUERY_TIMEOUT && (!upAtStart || !this.up || !(await this.answers()))) {
+      else if (code === ErrorCode.QUERY_TIMEOUT && (!upAtStart || !this.up || !(await this.ping()))) {
         // Not a slow query but a database that is away, stopping or still starting: say so.
         this.up = false;
         mapped = withCause(unavailable(), error);
@@ -171,27 +178,6 @@ export class Database {
           /* metrics never fail a query */
         }
       }
-    }
-  }
-
-  /** A trivial read, answered within the connect timeout? (Asked after a timeout, to tell slowness from an outage.) */
-  private async answers(): Promise<boolean> {
-    const session = this.driver.session({ defaultAccessMode: neo4j.session.READ, database: this.options.database });
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      const probe = session
-        .executeRead((tx) => tx.run('RETURN 1'), { timeout: this.options.connectTimeoutMs })
-        .then(
-          () => true,
-          () => false,
-        );
-      const late = new Promise<boolean>((resolve) => {
-        timer = setTimeout(() => resolve(false), this.options.connectTimeoutMs);
-      });
-      return await Promise.race([probe, late]);
-    } finally {
-      clearTimeout(timer);
-      void session.close().catch(() => undefined);
     }
   }
 

@@ -70,15 +70,11 @@ function anchorPeers(type: TypeModel): string {
   return parts.length ? parts.join('\n       UNION\n       ') : 'UNWIND [] AS g RETURN g';
 }
 
-/** The facts of `ids`' groups (two steps: a peer's own peers can change what it presumes). */
+/** The facts sharing a slot or a single-holder post with `ids` (before `ids` are deleted: their peers need deriving again). */
 export async function timePeers(tx: Tx, ids: string[]): Promise<string[]> {
   if (!ids.length) return [];
   const out = new Set<string>();
-  for (const type of timed()) {
-    let group = await groupOf(tx, type, ids);
-    group = await groupOf(tx, type, group);
-    group.forEach((id) => out.add(id));
-  }
+  for (const type of timed()) for (const id of await groupOf(tx, type, ids)) out.add(id);
   return [...out];
 }
 
@@ -89,6 +85,7 @@ export async function deriveFactTimes(tx: Tx, ids: string[]): Promise<number> {
   for (const type of timed()) {
     const spec = type.time!;
     const label = cypherName(type.name);
+    // two steps: a peer's own peers (another holder's slot) can change what the peer presumes
     const group = await groupOf(tx, type, await groupOf(tx, type, ids));
     if (!group.length) continue;
     const field = (name: string | undefined) => (name ? `f.${name}` : 'null');

@@ -7,7 +7,6 @@ import path from 'node:path';
 import { Database, int } from '../db/database';
 import { SCHEMA_DIRS } from '../paths';
 
-export const MIGRATIONS_DIR = path.join(SCHEMA_DIRS[0]!, 'migrations');
 /** The migrations folder of schema/ and of each schema extension (SCHEMA_EXTENSIONS). */
 export const MIGRATIONS_DIRS = SCHEMA_DIRS.map((d) => path.join(d, 'migrations'));
 

@@ -4,7 +4,7 @@
 // an answer in milliseconds that says "busy, retry", never a connection-acquisition timeout that would
 // read as "database unavailable". A request admitted runs to its end: none is cut half-way.
 import type { RequestHandler } from 'express';
-import { AppError, ErrorCode } from '../errors';
+import { AppError, overloaded } from '../errors';
 
 export interface AdmissionOptions {
   slots: number;
@@ -12,10 +12,6 @@ export interface AdmissionOptions {
   waitMs: number;
   /** Seconds a shed client is told to wait (Retry-After). */
   retryAfterSeconds: number;
-}
-
-export function overloaded(retryAfterSeconds: number): AppError {
-  return new AppError(ErrorCode.OVERLOADED, `The service is busy; retry in ${retryAfterSeconds} s.`, { retryAfter: retryAfterSeconds });
 }
 
 export class Admission {

@@ -6,7 +6,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type Request, type Response } from 'express';
 
-export { ASSETS_DIR, MANIFEST_FILE, UI_DIR, type UiManifest } from '../ui/output';
 import { ASSETS_DIR, MANIFEST_FILE, UI_DIR, type UiManifest } from '../ui/output';
 
 export const GRAPHIQL_PATH = '/graphiql';

@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
 import type { Database } from '../../src/db/database';
-import { registerGraphiql, UI_DIR, type UiManifest } from '../../src/server/graphiql';
+import { registerGraphiql } from '../../src/server/graphiql';
+import { UI_DIR, type UiManifest } from '../../src/ui/output';
 import { openTestDb } from '../support/db';
 import { RunningServer, startTestServer } from '../support/server';
 

@@ -37,10 +37,7 @@ export function generatedResolvers(): Record<string, unknown> {
     for (const inc of Object.values(type.incoming)) fields[inc.field] = incomingResolver(inc.from, inc.rel);
     if (type.kind === 'fact') {
       fields.sources = async (parent, _args, ctx) => (await ctx.loaders.sources.load(parent.id)).map(evidence);
-      fields.basis = (parent, args) => {
-        const basis = basisAt(parent as Record<string, string | null>, String(args.at));
-        return basis;
-      };
+      fields.basis = (parent, args) => basisAt(parent as Record<string, string | null>, String(args.at));
     }
     resolvers[typeName] = fields;
   }
