@@ -5,6 +5,7 @@
 // (src/graph/fact-time.ts).
 import type { Tx } from '../db/database';
 import { dateHi, dateLo } from '../model/dates';
+import { Claim, claimedProperties, settleClaims } from '../model/claims';
 import { Entry, Plan, quotesOf, recordsOf } from '../model/facts-file';
 import { model, TypeModel } from '../model/model';
 import { fold, matchKey, searchKeys } from '../text/fold';
@@ -74,27 +75,25 @@ async function upsertEntities(tx: Tx, type: TypeModel, items: Entry[], sourceId:
     return {
       id: item.id,
       localId: (item.localId as string | undefined) ?? item.id,
-      props: { ...props, ...nameKeys(type, item), ...entityInterval(item) },
+      claim: JSON.stringify(props),
       refs,
       mention: evidenceProps((item.mentions as unknown[] | undefined) ?? []),
     };
   });
+  // Every entity of the file was seen in its source (with the passages or record values, where
+  // given) and the source's values are its claim; the file's own id for it is kept so that a reload
+  // finds the same entity (src/ingest/match.ts). The stored properties are settled from every claim.
   await tx.run(
     `UNWIND $rows AS row
      MERGE (n:${cypherName(type.name)} {id: row.id})
-     SET n:Entity, n += row.props`,
-    { rows },
-  );
-  await linkReferences(tx, type, rows);
-  // Every entity of the file was seen in its source (with the passages or record values, where
-  // given); the file's own id for it is kept so that a reload finds the same entity (src/ingest/match.ts).
-  await tx.run(
-    `UNWIND $rows AS row
-     MATCH (n:${cypherName(type.name)} {id: row.id}), (s:Source {id: $sourceId})
+     SET n:Entity
+     WITH n, row
+     MATCH (s:Source {id: $sourceId})
      MERGE (n)-[m:MENTIONED_IN]->(s)
-     SET m += row.mention, m.localId = row.localId`,
+     SET m += row.mention, m.localId = row.localId, m.claim = row.claim`,
     { rows, sourceId },
   );
+  await linkReferences(tx, type, rows);
 }
 
 async function upsertFacts(tx: Tx, type: TypeModel, facts: Entry[], sourceId: string): Promise<void> {
@@ -103,12 +102,12 @@ async function upsertFacts(tx: Tx, type: TypeModel, facts: Entry[], sourceId: st
   const rows = facts.map((fact) => {
     const { props, refs } = split(type, fact);
     const evidence = evidenceProps(fact.evidence as unknown[]);
-    return { id: fact.id, props, refs, evidence: { ...evidence, status: statusField ? ((fact[statusField] as string | null) ?? null) : null } };
+    return { id: fact.id, refs, evidence: { ...evidence, claim: JSON.stringify(props), status: statusField ? ((fact[statusField] as string | null) ?? null) : null } };
   });
   await tx.run(
     `UNWIND $rows AS row
      MERGE (f:${cypherName(type.name)} {id: row.id})
-     SET f:Fact, f += row.props
+     SET f:Fact
      WITH f, row
      MATCH (s:Source {id: $sourceId})
      MERGE (f)-[r:SOURCED_FROM]->(s)
@@ -116,6 +115,40 @@ async function upsertFacts(tx: Tx, type: TypeModel, facts: Entry[], sourceId: st
     { rows, sourceId },
   );
   await linkReferences(tx, type, rows);
+}
+
+/**
+ * Stores on each node what its sources' claims settle to (src/model/claims.ts): after a write, and
+ * after a source is withdrawn from a node that other sources still show. Entities get their search
+ * keys and interval from the settled names and dates.
+ */
+async function settle(tx: Tx, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  const rows = await tx.run(
+    `MATCH (n) WHERE n.id IN $ids AND (n:Entity OR n:Fact) AND NOT n:Source
+     RETURN n.id AS id, labels(n) AS labels,
+            [(n)-[r:MENTIONED_IN|SOURCED_FROM]->(s:Source) WHERE r.claim IS NOT NULL | {sourceId: s.id, date: coalesce(s.publishedAt, s.retrievedAt), claim: r.claim}] AS claims`,
+    { ids: [...new Set(ids)] },
+  );
+  const updates: Array<{ id: string; label: string; props: Item }> = [];
+  for (const row of rows) {
+    const type = (row.labels as string[]).map((l) => model.types[l]).find((t): t is TypeModel => !!t);
+    const claims = (row.claims as Array<{ sourceId: string; date: string | null; claim: string }>).map(
+      (c): Claim => ({ sourceId: c.sourceId, date: c.date, props: JSON.parse(c.claim) as Item }),
+    );
+    if (!type || !claims.length) continue;
+    const props = settleClaims(claimedProperties(type, model.factProperties), claims, type.kind === 'fact');
+    const item = { id: row.id, ...props };
+    updates.push({ id: row.id as string, label: type.name, props: type.kind === 'fact' ? props : { ...props, ...nameKeys(type, item), ...entityInterval(item) } });
+  }
+  for (const label of new Set(updates.map((u) => u.label))) {
+    await tx.run(
+      `UNWIND $rows AS row
+       MATCH (n:${cypherName(label)} {id: row.id})
+       SET n += row.props`,
+      { rows: updates.filter((u) => u.label === label) },
+    );
+  }
 }
 
 /**
@@ -160,9 +193,10 @@ export async function writeFacts(tx: Tx, plan: Plan): Promise<WriteCounts> {
     await upsertFacts(tx, type, facts, sourceId);
     factIds.push(...facts.map((f) => f.id));
   }
+  const entityIds = [sourceId, ...model.entityTypes.flatMap((t) => plan.sections[t.section!]!.map((e) => e.id))];
+  await settle(tx, [...entityIds, ...factIds]);
   const holderOf = (f: Entry) => f.holder as string;
   await refreshPostText(tx, [...plan.sections.persons!.map((p) => p.id), ...(plan.sections.occupancies ?? []).map(holderOf)]);
-  const entityIds = [sourceId, ...model.entityTypes.flatMap((t) => plan.sections[t.section!]!.map((e) => e.id))];
   // Entities the source no longer names lose its mention; one that no source names and nothing points at goes.
   const unmentioned = await tx.run(
     `MATCH (e:Entity)-[m:MENTIONED_IN]->(:Source {id: $sourceId}) WHERE NOT e.id IN $entityIds
@@ -195,6 +229,8 @@ export async function writeFacts(tx: Tx, plan: Plan): Promise<WriteCounts> {
      DETACH DELETE e`,
     { ids: (unmentioned[0]?.ids as string[] | undefined) ?? [] },
   );
+  // What other sources still say of the entities and facts this one no longer shows.
+  await settle(tx, [...((unmentioned[0]?.ids as string[] | undefined) ?? []), ...staleIds]);
   await deriveFactTimes(tx, [...factIds, ...peersOfStale]);
   return { entities: entityIds.length, facts: factIds.length, retractedFacts: Number(retracted[0]?.n ?? 0) };
 }
