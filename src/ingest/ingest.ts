@@ -7,13 +7,13 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import type { Database } from '../db/database';
 import { ingestedDigest, recordIngestion } from '../graph/ingestions';
-import { personCandidates } from '../graph/match-candidates';
+import { factCandidates, personCandidates } from '../graph/match-candidates';
 import { writeFacts } from '../graph/write-facts';
 import type { Plan } from '../model/facts-file';
 import { model } from '../model/model';
 import { TIME_RULES_VERSION } from '../model/time';
 import { PROJECT_ROOT } from '../paths';
-import { applyResolutions, decide, planTies, Resolution } from './match';
+import { applyResolutions, decide, decideFacts, planTies, Resolution } from './match';
 import { FactsFileError, validateFacts } from './validate';
 
 export interface IngestSummary {
@@ -84,6 +84,7 @@ export async function ingestPlan(db: Database, plan: Plan, digest: string, optio
     const candidates = await personCandidates(tx, working);
     const resolutions = candidates.map((c) => decide(c, planTies(working, c.localId)));
     applyResolutions(working, resolutions);
+    decideFacts(working, await factCandidates(tx, working));
     const counts = await writeFacts(tx, working);
     await recordIngestion(tx, { sourceId, digest, actor: options.actor, file: plan.file, counts });
     return { file: plan.file, sourceId, changed: true, ...counts, resolutions };
