@@ -56,7 +56,13 @@ export function settleClaims(properties: Record<string, Property>, claims: Claim
     if (p.list) {
       const seen = new Set<string>();
       const union: unknown[] = [];
-      for (const list of [...given].reverse()) for (const v of list as unknown[]) if (!seen.has(JSON.stringify(v))) seen.add(JSON.stringify(v)) && union.push(v);
+      for (const list of [...given].reverse())
+        for (const v of list as unknown[]) {
+          const key = JSON.stringify(v);
+          if (seen.has(key)) continue;
+          seen.add(key);
+          union.push(v);
+        }
       out[p.name] = union;
       continue;
     }

@@ -111,7 +111,8 @@ export class InfoboxImporter {
     if (death && death < '1945-09') return { facts: null, report: { ...report, skipped: 'died before 1945' } };
     const occupation = plain(box.occupation ?? '').toLowerCase();
     const slots = Object.keys(box).filter((k) => SLOT.test(k));
-    if (/doanh nhân/u.test(occupation) && !/chính trị/u.test(occupation)) return { facts: null, report: { ...report, skipped: 'not an official (businessman)' } };
+    if (/doanh nhân/u.test(occupation) && !/chính trị/u.test(occupation))
+      return { facts: null, report: { ...report, skipped: 'not an official (businessman)' } };
 
     const personId = personIdOf(record);
     const words = name.split(' ');
@@ -190,8 +191,7 @@ export class InfoboxImporter {
       if (!other || other.id === record.id) return null;
       const id = personIdOf(other);
       if (id === personIdOf(record)) return null;
-      if (!others.has(id))
-        others.set(id, { id, name: personName(other), aliases: [], identifiers: [`viwiki:${other.id}`], mentions: [{ field, value: raw }] });
+      if (!others.has(id)) others.set(id, { id, name: personName(other), aliases: [], identifiers: [`viwiki:${other.id}`], mentions: [{ field, value: raw }] });
       return others.get(id)!;
     };
 
@@ -211,7 +211,8 @@ export class InfoboxImporter {
       const predecessor = single ? personLink(`predecessor${n}`) : null;
       const successor = single && !end.current ? personLink(`successor${n}`) : null;
       for (const post of posts) {
-        const centralCommittee = post.organization.length === 1 && /^(Ban Chấp hành )?Trung ương Đảng|^Ban Chấp hành Trung ương|^Bộ Chính trị/u.test(post.organization[0]!);
+        const centralCommittee =
+          post.organization.length === 1 && /^(Ban Chấp hành )?Trung ương Đảng|^Ban Chấp hành Trung ương|^Bộ Chính trị/u.test(post.organization[0]!);
         const org = orgOf(post);
         if (!org) {
           report.unresolved.push({ field: slot, value: raw });

@@ -102,7 +102,13 @@ export interface Post {
 /** Whole titles that carry their organisation implicitly ("Thủ tướng" heads the Government). */
 const TITLES: Array<{ re: RegExp; role: string; roleEn: string; org: string; single: boolean }> = [
   { re: /^Tổng Bí thư\b/u, role: 'Tổng Bí thư', roleEn: 'General Secretary', org: 'Ban Chấp hành Trung ương Đảng', single: true },
-  { re: /^Thường trực Ban Bí thư\b/u, role: 'Thường trực Ban Bí thư', roleEn: 'Standing Member of the Secretariat', org: 'Ban Bí thư Trung ương Đảng', single: true },
+  {
+    re: /^Thường trực Ban Bí thư\b/u,
+    role: 'Thường trực Ban Bí thư',
+    roleEn: 'Standing Member of the Secretariat',
+    org: 'Ban Bí thư Trung ương Đảng',
+    single: true,
+  },
   { re: /^Bí thư Trung ương Đảng\b/u, role: 'Bí thư Trung ương Đảng', roleEn: 'Member of the Secretariat', org: 'Ban Bí thư Trung ương Đảng', single: false },
   { re: /^Phó Chủ tịch nước\b/u, role: 'Phó Chủ tịch nước', roleEn: 'Vice President', org: 'Cộng hòa xã hội chủ nghĩa Việt Nam', single: true },
   { re: /^Chủ tịch nước\b/u, role: 'Chủ tịch nước', roleEn: 'President', org: 'Cộng hòa xã hội chủ nghĩa Việt Nam', single: true },
@@ -122,7 +128,13 @@ const TITLES: Array<{ re: RegExp; role: string; roleEn: string; org: string; sin
     org: 'Bộ Tổng Tham mưu Quân đội nhân dân Việt Nam',
     single: false,
   },
-  { re: /^Tổng [Tt]ham mưu trưởng\b/u, role: 'Tổng Tham mưu trưởng', roleEn: 'Chief of the General Staff', org: 'Bộ Tổng Tham mưu Quân đội nhân dân Việt Nam', single: true },
+  {
+    re: /^Tổng [Tt]ham mưu trưởng\b/u,
+    role: 'Tổng Tham mưu trưởng',
+    roleEn: 'Chief of the General Staff',
+    org: 'Bộ Tổng Tham mưu Quân đội nhân dân Việt Nam',
+    single: true,
+  },
 ];
 
 const ROMAN = /\b(?:khóa|khoá|nhiệm kỳ)\s+((?:[IVXL]+)(?:\s*(?:,|và|-|–)\s*[IVXL]+)*)\b/u;
@@ -151,7 +163,13 @@ function segments(lines: string[]): string[] {
     let current = '';
     for (const part of parts) {
       if (!current) current = part;
-      else if (startsWithRole(part) || TITLES.some((t) => t.re.test(part)) || /^(Bộ|Tổng cục|Cục|Ban|Tỉnh ủy|Thành ủy|Đảng ủy|Quân khu|Quân đoàn|Ủy ban|Văn phòng|Tòa án|Viện|Học viện|Trường|Thành phố|tỉnh|Tỉnh|Công an|Quân đội|Đảng|Trung ương|Hội đồng|Mặt trận|Tập đoàn|Ngân hàng)\b/u.test(part)) {
+      else if (
+        startsWithRole(part) ||
+        TITLES.some((t) => t.re.test(part)) ||
+        /^(Bộ|Tổng cục|Cục|Ban|Tỉnh ủy|Thành ủy|Đảng ủy|Quân khu|Quân đoàn|Ủy ban|Văn phòng|Tòa án|Viện|Học viện|Trường|Thành phố|tỉnh|Tỉnh|Công an|Quân đội|Đảng|Trung ương|Hội đồng|Mặt trận|Tập đoàn|Ngân hàng)\b/u.test(
+          part,
+        )
+      ) {
         out.push(current);
         current = part;
       } else current = `${current}, ${part}`;
@@ -193,7 +211,14 @@ export function parseOffice(raw: string): { posts: Post[]; text: string } {
         rest = rest.replace(/^thường trực\s*/iu, '');
       }
       if (role.unit && rest && !rest.toLowerCase().startsWith(role.unit.toLowerCase())) rest = `${role.unit} ${rest}`;
-      posts.push({ role: roleName, roleEn: roleName.endsWith('Thường trực') && !role.en.startsWith('Standing') ? `Standing ${role.en}` : role.en, single: role.single, organization: rest ? [rest] : [], terms, text });
+      posts.push({
+        role: roleName,
+        roleEn: roleName.endsWith('Thường trực') && !role.en.startsWith('Standing') ? `Standing ${role.en}` : role.en,
+        single: role.single,
+        organization: rest ? [rest] : [],
+        terms,
+        text,
+      });
       continue;
     }
     // not a post: the organisation the previous post's organisation belongs to ("…, Bộ Công an")
@@ -202,7 +227,8 @@ export function parseOffice(raw: string): { posts: Post[]; text: string } {
   }
   // "Bí thư Đảng ủy, Chính ủy Quân khu 7": a post whose organisation is only a generic word (or
   // none) is of the body the next (else the previous) post names.
-  const GENERIC_HEAD = /^(Đảng ủy|Ban cán sự Đảng|Đảng đoàn|Ban Thường vụ|Ban Thường vụ Tỉnh ủy|Thường trực|Tỉnh ủy|Thành ủy|Ủy ban nhân dân(?: tỉnh| thành phố)?|Hội đồng nhân dân(?: tỉnh| thành phố)?|)$/iu;
+  const GENERIC_HEAD =
+    /^(Đảng ủy|Ban cán sự Đảng|Đảng đoàn|Ban Thường vụ|Ban Thường vụ Tỉnh ủy|Thường trực|Tỉnh ủy|Thành ủy|Ủy ban nhân dân(?: tỉnh| thành phố)?|Hội đồng nhân dân(?: tỉnh| thành phố)?|)$/iu;
   for (let i = 0; i < posts.length; i++) {
     const post = posts[i]!;
     const head = post.organization[0] ?? '';

@@ -65,12 +65,21 @@ export const KNOWN: Known[] = [
     party: true,
   }),
   K('bo-chinh-tri', 'Bộ Chính trị', 'Politburo of the Communist Party of Vietnam', 'party_committee', {
-    aliases: ['Bộ Chính trị Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam', 'Bộ Chính trị Đảng Cộng sản Việt Nam', 'Bộ Chính trị Ban Chấp hành Trung ương Đảng'],
+    aliases: [
+      'Bộ Chính trị Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam',
+      'Bộ Chính trị Đảng Cộng sản Việt Nam',
+      'Bộ Chính trị Ban Chấp hành Trung ương Đảng',
+    ],
     parent: 'ban-chap-hanh-trung-uong-dang',
     party: true,
   }),
   K('ban-bi-thu-trung-uong-dang', 'Ban Bí thư Trung ương Đảng', 'Secretariat of the Communist Party of Vietnam', 'party_committee', {
-    aliases: ['Ban Bí thư', 'Ban Bí thư Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam', 'Ban Bí thư Trung ương Đảng Cộng sản Việt Nam', 'Ban Bí thư Trung ương'],
+    aliases: [
+      'Ban Bí thư',
+      'Ban Bí thư Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam',
+      'Ban Bí thư Trung ương Đảng Cộng sản Việt Nam',
+      'Ban Bí thư Trung ương',
+    ],
     parent: 'ban-chap-hanh-trung-uong-dang',
     party: true,
   }),
@@ -110,7 +119,10 @@ export const KNOWN: Known[] = [
     aliases: ['Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam', 'nước Cộng hòa xã hội chủ nghĩa Việt Nam', 'Nhà nước'],
     abbreviations: ['CHXHCNVN'],
   }),
-  K('viet-nam-dan-chu-cong-hoa', 'Việt Nam Dân chủ Cộng hòa', 'Democratic Republic of Vietnam', 'other', { abbreviations: ['VNDCCH'], aliases: ['nước Việt Nam Dân chủ Cộng hòa'] }),
+  K('viet-nam-dan-chu-cong-hoa', 'Việt Nam Dân chủ Cộng hòa', 'Democratic Republic of Vietnam', 'other', {
+    abbreviations: ['VNDCCH'],
+    aliases: ['nước Việt Nam Dân chủ Cộng hòa'],
+  }),
   K('chinh-phu', 'Chính phủ', 'Government of Vietnam', 'government', { aliases: ['Chính phủ Việt Nam', 'Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam'] }),
   K('van-phong-chinh-phu', 'Văn phòng Chính phủ', 'Office of the Government', 'office', { parent: 'chinh-phu' }),
   K('quoc-hoi', 'Quốc hội', 'National Assembly of Vietnam', 'legislature', {
@@ -121,13 +133,20 @@ export const KNOWN: Known[] = [
     abbreviations: ['UBTVQH'],
   }),
   K('van-phong-quoc-hoi', 'Văn phòng Quốc hội', 'Office of the National Assembly', 'office', { parent: 'quoc-hoi' }),
-  K('hoi-dong-dan-toc', 'Hội đồng Dân tộc', 'Ethnic Council of the National Assembly', 'legislature', { parent: 'quoc-hoi', aliases: ['Hội đồng Dân tộc của Quốc hội'] }),
+  K('hoi-dong-dan-toc', 'Hội đồng Dân tộc', 'Ethnic Council of the National Assembly', 'legislature', {
+    parent: 'quoc-hoi',
+    aliases: ['Hội đồng Dân tộc của Quốc hội'],
+  }),
   K('van-phong-chu-tich-nuoc', 'Văn phòng Chủ tịch nước', 'Office of the President', 'office', { abbreviations: ['VPCTN'] }),
   K('toa-an-nhan-dan-toi-cao', 'Tòa án nhân dân tối cao', "Supreme People's Court", 'court', { abbreviations: ['TANDTC'] }),
   K('vien-kiem-sat-nhan-dan-toi-cao', 'Viện Kiểm sát nhân dân tối cao', "Supreme People's Procuracy", 'procuracy', { abbreviations: ['VKSNDTC'] }),
   K('kiem-toan-nha-nuoc', 'Kiểm toán nhà nước', 'State Audit Office of Vietnam', 'audit_office', { abbreviations: ['KTNN', 'SAV'] }),
   K('thanh-tra-chinh-phu', 'Thanh tra Chính phủ', 'Government Inspectorate', 'inspectorate', { abbreviations: ['TTCP'], parent: 'chinh-phu' }),
-  K('ngan-hang-nha-nuoc-viet-nam', 'Ngân hàng Nhà nước Việt Nam', 'State Bank of Vietnam', 'ministry', { aliases: ['Ngân hàng Nhà nước'], abbreviations: ['NHNN'], parent: 'chinh-phu' }),
+  K('ngan-hang-nha-nuoc-viet-nam', 'Ngân hàng Nhà nước Việt Nam', 'State Bank of Vietnam', 'ministry', {
+    aliases: ['Ngân hàng Nhà nước'],
+    abbreviations: ['NHNN'],
+    parent: 'chinh-phu',
+  }),
   K('uy-ban-dan-toc', 'Ủy ban Dân tộc', 'Committee for Ethnic Minority Affairs', 'ministry', { parent: 'chinh-phu' }),
   ...(
     [
@@ -153,28 +172,52 @@ export const KNOWN: Known[] = [
       ['bo-dan-toc-va-ton-giao', 'Bộ Dân tộc và Tôn giáo', 'Ministry of Ethnic and Religious Affairs', []],
     ] as const
   ).map(([id, name, en, abbreviations]) => K(id, name, en, 'ministry', { abbreviations: [...abbreviations], parent: 'chinh-phu' })),
-  K('quan-doi-nhan-dan-viet-nam', 'Quân đội nhân dân Việt Nam', "Vietnam People's Army", 'army', { abbreviations: ['QĐND', 'QĐNDVN'], aliases: ['Quân đội nhân dân'] }),
-  K('cong-an-nhan-dan-viet-nam', 'Công an nhân dân Việt Nam', "People's Public Security of Vietnam", 'police', { abbreviations: ['CAND'], aliases: ['Công an nhân dân'] }),
-  K('tong-cuc-chinh-tri-quan-doi-nhan-dan-viet-nam', 'Tổng cục Chính trị Quân đội nhân dân Việt Nam', "General Department of Politics of the Vietnam People's Army", 'general_department', {
-    abbreviations: ['TCCT'],
-    aliases: ['Tổng cục Chính trị', 'Tổng cục Chính trị Quân đội nhân dân'],
-    parent: 'bo-quoc-phong',
+  K('quan-doi-nhan-dan-viet-nam', 'Quân đội nhân dân Việt Nam', "Vietnam People's Army", 'army', {
+    abbreviations: ['QĐND', 'QĐNDVN'],
+    aliases: ['Quân đội nhân dân'],
   }),
-  K('bo-tong-tham-muu-quan-doi-nhan-dan-viet-nam', 'Bộ Tổng Tham mưu Quân đội nhân dân Việt Nam', "General Staff of the Vietnam People's Army", 'general_department', {
-    aliases: ['Bộ Tổng Tham mưu', 'Bộ Tổng tham mưu Quân đội nhân dân Việt Nam'],
-    parent: 'bo-quoc-phong',
+  K('cong-an-nhan-dan-viet-nam', 'Công an nhân dân Việt Nam', "People's Public Security of Vietnam", 'police', {
+    abbreviations: ['CAND'],
+    aliases: ['Công an nhân dân'],
   }),
+  K(
+    'tong-cuc-chinh-tri-quan-doi-nhan-dan-viet-nam',
+    'Tổng cục Chính trị Quân đội nhân dân Việt Nam',
+    "General Department of Politics of the Vietnam People's Army",
+    'general_department',
+    {
+      abbreviations: ['TCCT'],
+      aliases: ['Tổng cục Chính trị', 'Tổng cục Chính trị Quân đội nhân dân'],
+      parent: 'bo-quoc-phong',
+    },
+  ),
+  K(
+    'bo-tong-tham-muu-quan-doi-nhan-dan-viet-nam',
+    'Bộ Tổng Tham mưu Quân đội nhân dân Việt Nam',
+    "General Staff of the Vietnam People's Army",
+    'general_department',
+    {
+      aliases: ['Bộ Tổng Tham mưu', 'Bộ Tổng tham mưu Quân đội nhân dân Việt Nam'],
+      parent: 'bo-quoc-phong',
+    },
+  ),
   K('mat-tran-to-quoc-viet-nam', 'Mặt trận Tổ quốc Việt Nam', 'Vietnam Fatherland Front', 'mass_organization', {
     abbreviations: ['MTTQVN'],
     aliases: ['Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam', 'Mặt trận Tổ quốc'],
   }),
-  K('tong-lien-doan-lao-dong-viet-nam', 'Tổng Liên đoàn Lao động Việt Nam', 'Vietnam General Confederation of Labour', 'mass_organization', { abbreviations: ['TLĐLĐVN'] }),
+  K('tong-lien-doan-lao-dong-viet-nam', 'Tổng Liên đoàn Lao động Việt Nam', 'Vietnam General Confederation of Labour', 'mass_organization', {
+    abbreviations: ['TLĐLĐVN'],
+  }),
   K('doan-thanh-nien-cong-san-ho-chi-minh', 'Đoàn Thanh niên Cộng sản Hồ Chí Minh', 'Ho Chi Minh Communist Youth Union', 'mass_organization', {
     aliases: ['Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh', 'Trung ương Đoàn', 'Ban Chấp hành Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh'],
   }),
-  K('hoi-lien-hiep-phu-nu-viet-nam', 'Hội Liên hiệp Phụ nữ Việt Nam', "Vietnam Women's Union", 'mass_organization', { aliases: ['Trung ương Hội Liên hiệp Phụ nữ Việt Nam'] }),
+  K('hoi-lien-hiep-phu-nu-viet-nam', 'Hội Liên hiệp Phụ nữ Việt Nam', "Vietnam Women's Union", 'mass_organization', {
+    aliases: ['Trung ương Hội Liên hiệp Phụ nữ Việt Nam'],
+  }),
   K('hoi-nong-dan-viet-nam', 'Hội Nông dân Việt Nam', "Vietnam Farmers' Union", 'mass_organization', { aliases: ['Trung ương Hội Nông dân Việt Nam'] }),
-  K('hoi-cuu-chien-binh-viet-nam', 'Hội Cựu chiến binh Việt Nam', "Vietnam Veterans' Association", 'mass_organization', { aliases: ['Trung ương Hội Cựu chiến binh Việt Nam'] }),
+  K('hoi-cuu-chien-binh-viet-nam', 'Hội Cựu chiến binh Việt Nam', "Vietnam Veterans' Association", 'mass_organization', {
+    aliases: ['Trung ương Hội Cựu chiến binh Việt Nam'],
+  }),
 ];
 
 /** The centrally governed cities: their Thành ủy is a provincial party committee. */
@@ -206,11 +249,17 @@ export function cleanOrgName(raw: string): string {
     .trim();
   if (/^(Bộ|Tòa án|Viện [Kk]iểm sát|Văn phòng|Kiểm toán|Thanh tra|Ủy ban|Ban|Cục|Tổng cục|Học viện) /u.test(name) && !/nhân dân Việt Nam$/u.test(name))
     name = name.replace(/\s+Việt Nam$/u, '');
-  return name.replace(/\s+/g, ' ').replace(/[\s,;:.]+$/u, '').trim();
+  return name
+    .replace(/\s+/g, ' ')
+    .replace(/[\s,;:.]+$/u, '')
+    .trim();
 }
 
 /** Folding for comparison: spelling, case and the en-dash/hyphen of "Thi đua – Khen thưởng" ignored. */
-export const orgKey = (name: string) => fold(cleanOrgName(name)).replace(/[^a-z0-9]+/g, ' ').trim();
+export const orgKey = (name: string) =>
+  fold(cleanOrgName(name))
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /** Generic names: alone they name no one body (every province has an Ủy ban nhân dân). */
 const GENERIC = new Set(
@@ -339,11 +388,21 @@ export class OrganizationCatalogue {
     if (committee) {
       committee[1] = capital(committee[1]!.toLowerCase());
       const place = committee[2]!.replace(/^(tỉnh|thành phố)\s+/iu, '');
-      const province = committee[1] === 'Tỉnh ủy' || CENTRAL_CITIES.has(fold(place).replace(/^thanh pho /, '')) ? this.province(committee[1] === 'Tỉnh ủy' ? 'Tỉnh' : 'Thành phố', place) : null;
-      return this.remember({ ...this.plain(`organization/${slug(`${committee[1]} ${place}`)}`, `${committee[1]} ${place}`, null), party: true, parent: province ? { id: province.id, relation: 'party_body_of' } : null });
+      const province =
+        committee[1] === 'Tỉnh ủy' || CENTRAL_CITIES.has(fold(place).replace(/^thanh pho /, ''))
+          ? this.province(committee[1] === 'Tỉnh ủy' ? 'Tỉnh' : 'Thành phố', place)
+          : null;
+      return this.remember({
+        ...this.plain(`organization/${slug(`${committee[1]} ${place}`)}`, `${committee[1]} ${place}`, null),
+        party: true,
+        parent: province ? { id: province.id, relation: 'party_body_of' } : null,
+      });
     }
     // a province's institutions: Ủy ban nhân dân tỉnh X, Hội đồng nhân dân thành phố X, Công an tỉnh X…
-    const local = /^(Ủy ban nhân dân|Hội đồng nhân dân|Công an|Tòa án nhân dân|Viện [Kk]iểm sát nhân dân|Bộ Chỉ huy Quân sự|Ủy ban Mặt trận Tổ quốc(?: Việt Nam)?|Ban Thường vụ Tỉnh ủy)\s+(tỉnh|thành phố)\s+(.+)$/iu.exec(name);
+    const local =
+      /^(Ủy ban nhân dân|Hội đồng nhân dân|Công an|Tòa án nhân dân|Viện [Kk]iểm sát nhân dân|Bộ Chỉ huy Quân sự|Ủy ban Mặt trận Tổ quốc(?: Việt Nam)?|Ban Thường vụ Tỉnh ủy)\s+(tỉnh|thành phố)\s+(.+)$/iu.exec(
+        name,
+      );
     if (local) {
       const place = local[3]!;
       const isProvince = local[2]!.toLowerCase() === 'tỉnh' || CENTRAL_CITIES.has(fold(place));

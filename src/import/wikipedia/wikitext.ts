@@ -32,8 +32,10 @@ function stripFiles(value: string): string {
     let depth = 0;
     let i = m.index;
     for (; i < out.length - 1; i++) {
-      if (out[i] === '[' && out[i + 1] === '[') (depth++, i++);
-      else if (out[i] === ']' && out[i + 1] === ']') {
+      if (out[i] === '[' && out[i + 1] === '[') {
+        depth++;
+        i++;
+      } else if (out[i] === ']' && out[i + 1] === ']') {
         depth--;
         i++;
         if (depth === 0) break;
