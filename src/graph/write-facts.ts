@@ -5,7 +5,7 @@
 // (src/graph/fact-time.ts).
 import type { Tx } from '../db/database';
 import { dateHi, dateLo } from '../model/dates';
-import { Claim, claimedProperties, settleClaims } from '../model/claims';
+import { Claim, claimedProperties, settleClaims, settleReferences } from '../model/claims';
 import { Entry, Plan, quotesOf, recordsOf } from '../model/facts-file';
 import { model, TypeModel } from '../model/model';
 import { fold, matchKey, searchKeys } from '../text/fold';
@@ -83,7 +83,7 @@ async function upsertEntities(tx: Tx, type: TypeModel, items: Sourced[]): Promis
       id: item.id,
       sourceId,
       localId: (item.localId as string | undefined) ?? item.id,
-      claim: JSON.stringify(props),
+      claim: JSON.stringify({ ...props, ...refs }),
       refs,
       mention: evidenceProps((item.mentions as unknown[] | undefined) ?? []),
     };
@@ -104,7 +104,6 @@ async function upsertEntities(tx: Tx, type: TypeModel, items: Sourced[]): Promis
      RETURN row.sourceId AS sourceId, sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS n`,
     { rows },
   );
-  await linkReferences(tx, type, rows);
   return createdBySource(created);
 }
 
@@ -118,7 +117,7 @@ async function upsertFacts(tx: Tx, type: TypeModel, facts: Sourced[]): Promise<M
       id: fact.id,
       sourceId,
       refs,
-      evidence: { ...evidence, claim: JSON.stringify(props), status: statusField ? ((fact[statusField] as string | null) ?? null) : null },
+      evidence: { ...evidence, claim: JSON.stringify({ ...props, ...refs }), status: statusField ? ((fact[statusField] as string | null) ?? null) : null },
     };
   });
   const created = await tx.run(
@@ -133,13 +132,6 @@ async function upsertFacts(tx: Tx, type: TypeModel, facts: Sourced[]): Promise<M
      SET r += row.evidence
      RETURN row.sourceId AS sourceId, sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS n`,
     { rows },
-  );
-  // a fact stated by two sources of the batch links its references once
-  const seen = new Set<string>();
-  await linkReferences(
-    tx,
-    type,
-    rows.filter((r) => !seen.has(r.id) && seen.add(r.id)),
   );
   return createdBySource(created);
 }
@@ -161,7 +153,7 @@ async function settle(tx: Tx, ids: string[]): Promise<void> {
             [(n)-[r:MENTIONED_IN|SOURCED_FROM]->(s:Source) WHERE r.claim IS NOT NULL | {sourceId: s.id, date: coalesce(s.publishedAt, s.retrievedAt), claim: r.claim}] AS claims`,
     { ids: [...new Set(ids)] },
   );
-  const updates: Array<{ id: string; label: string; props: Item }> = [];
+  const updates: Array<{ id: string; label: string; props: Item; refs: Record<string, string> }> = [];
   for (const row of rows) {
     const type = (row.labels as string[]).map((l) => model.types[l]).find((t): t is TypeModel => !!t);
     const claims = (row.claims as Array<{ sourceId: string; date: string | null; claim: string }>).map((c): Claim => ({
@@ -172,10 +164,13 @@ async function settle(tx: Tx, ids: string[]): Promise<void> {
     if (!type || !claims.length) continue;
     const props = settleClaims(claimedProperties(type, model.factProperties), claims, type.kind === 'fact');
     const item = { id: row.id, ...props };
+    // references too: each is what the most recent source that gives one says (an optional one no source gives goes)
+    const refs = settleReferences(Object.keys(type.references), claims);
     const identifiers = Array.isArray(props.identifiers) && props.identifiers.length ? `|${(props.identifiers as string[]).join('|')}|` : null;
     updates.push({
       id: row.id as string,
       label: type.name,
+      refs,
       props:
         type.kind === 'fact'
           ? props
@@ -189,20 +184,28 @@ async function settle(tx: Tx, ids: string[]): Promise<void> {
        SET n += row.props`,
       { rows: updates.filter((u) => u.label === label) },
     );
+    await linkReferences(
+      tx,
+      model.types[label]!,
+      updates.filter((u) => u.label === label),
+    );
   }
 }
 
 /**
  * A person's postText: the folded titles of every post they hold or held, so that searching a
- * title ("thu truong bo tu phap") finds the holders.
+ * title ("thu truong bo tu phap") finds the holders; currentPostText: those their latest source saw
+ * held with no end, so that search ranks the current holders first.
  */
 async function refreshPostText(tx: Tx, personIds: string[]): Promise<void> {
   if (!personIds.length) return;
   await tx.run(
     `MATCH (p:Person) WHERE p.id IN $ids
-     OPTIONAL MATCH (p)<-[:HOLDER]-(:Occupancy)-[:POSITION]->(pos:Position)
-     WITH p, collect(DISTINCT pos.searchText) AS posts
-     SET p.postText = CASE WHEN size(posts) = 0 THEN null ELSE reduce(acc = '', t IN posts | acc + ' || ' + t) END`,
+     OPTIONAL MATCH (p)<-[:HOLDER]-(o:Occupancy)-[:POSITION]->(pos:Position)
+     WITH p, collect(DISTINCT pos.searchText) AS posts,
+          collect(DISTINCT CASE WHEN o.status = 'current' AND o.endDate IS NULL THEN pos.searchText END) AS current
+     SET p.postText = CASE WHEN size(posts) = 0 THEN null ELSE reduce(acc = '', t IN posts | acc + ' || ' + t) END,
+         p.currentPostText = CASE WHEN size(current) = 0 THEN null ELSE reduce(acc = '', t IN current | acc + ' || ' + t) END`,
     { ids: [...new Set(personIds)] },
   );
 }
@@ -261,6 +264,27 @@ export async function writeFactsBatch(tx: Tx, plans: Plan[]): Promise<WriteCount
     plans.flatMap((plan) => [...plan.sections.persons!.map((p) => p.id), ...(plan.sections.occupancies ?? []).map(holderOf)]),
   );
   const perSource = plans.map((plan) => ({ id: plan.source.id, entityIds: entityIdsOf(plan), factIds: factIdsOf(plan) }));
+  const { stale, gone, peers } = await dropUnstated(tx, perSource);
+  await deriveFactTimes(tx, [...new Set([...factIds, ...peers])]);
+  const retractedBySource = new Map([...stale].map(([sourceId, ids]) => [sourceId, ids.filter((id) => gone.has(id)).length]));
+  return plans.map((plan, i) => ({
+    entities: entityIdsOf(plan).length,
+    facts: factIdsOf(plan).length,
+    retractedFacts: retractedBySource.get(plan.source.id) ?? 0,
+    byType: byType[index.get(plan.source.id) ?? i]!,
+  }));
+}
+
+/**
+ * What each source no longer shows (all of it, for a withdrawn source): its mentions of other
+ * entities and its support of other facts go; facts and entities left with no source (and, for
+ * entities, nothing pointing at them) are deleted; the rest is settled from the sources left.
+ * Returns the stale facts per source, the facts deleted, and the facts whose time must be derived again.
+ */
+async function dropUnstated(
+  tx: Tx,
+  perSource: Array<{ id: string; entityIds: string[]; factIds: string[] }>,
+): Promise<{ stale: Map<string, string[]>; gone: Set<string>; peers: string[] }> {
   // Entities a source no longer names lose its mention; one that no source names and nothing points at goes.
   const unmentioned = await tx.run(
     `UNWIND $sources AS src
@@ -283,28 +307,48 @@ export async function writeFactsBatch(tx: Tx, plans: Plan[]): Promise<WriteCount
   const retracted = await tx.run(
     `MATCH (f:Fact) WHERE f.id IN $ids AND NOT (f)-[:SOURCED_FROM]->()
      OPTIONAL MATCH (f:Occupancy)-[:HOLDER]->(holder:Person)
+     WITH f, f.id AS id, holder.id AS holder
      DETACH DELETE f
-     RETURN collect(DISTINCT f.id) AS ids, collect(DISTINCT holder.id) AS holders`,
+     RETURN collect(DISTINCT id) AS ids, collect(DISTINCT holder) AS holders`,
     { ids: staleIds },
   );
   const gone = new Set((retracted[0]?.ids as string[] | undefined) ?? []);
   await refreshPostText(tx, (retracted[0]?.holders as string[] | undefined) ?? []);
-  // Once their stale facts are gone: an entity that no source names any more and nothing points at (an
-  // organisation an editor found to be another's alias) goes too; one still pointed at stays.
   const unmentionedIds = [...new Set(unmentioned.flatMap((r) => r.ids as string[]))];
-  await tx.run(
-    `MATCH (e:Entity) WHERE e.id IN $ids AND NOT e:Source AND NOT (e)-[:MENTIONED_IN]->() AND NOT ()-->(e)
-     DETACH DELETE e`,
-    { ids: unmentionedIds },
-  );
   // What other sources still say of the entities and facts these no longer show.
   await settle(tx, [...unmentionedIds, ...staleIds.filter((id) => !gone.has(id))]);
-  await deriveFactTimes(tx, [...new Set([...factIds, ...peersOfStale])]);
-  const retractedBySource = new Map(stale.map((r) => [r.sourceId as string, (r.ids as string[]).filter((id) => gone.has(id)).length]));
-  return plans.map((plan, i) => ({
-    entities: entityIdsOf(plan).length,
-    facts: factIdsOf(plan).length,
-    retractedFacts: retractedBySource.get(plan.source.id) ?? 0,
-    byType: byType[index.get(plan.source.id) ?? i]!,
-  }));
+  // Once their stale facts are gone: an entity that no source names any more and nothing points at (an
+  // organisation an editor found to be another's alias) goes too; one still pointed at stays.
+  // (a post goes first, then the organisation only it pointed at: a few rounds)
+  for (let round = 0; round < 5; round++) {
+    const [deleted] = await tx.run(
+      `MATCH (e:Entity) WHERE e.id IN $ids AND NOT e:Source AND NOT (e)-[:MENTIONED_IN]->() AND NOT ()-->(e)
+       DETACH DELETE e
+       RETURN count(*) AS n`,
+      { ids: unmentionedIds },
+    );
+    if (!Number(deleted?.n ?? 0)) break;
+  }
+  return { stale: new Map(stale.map((r) => [r.sourceId as string, r.ids as string[]])), gone, peers: peersOfStale.filter((id) => !gone.has(id)) };
+}
+
+/**
+ * Withdraws sources: everything they alone showed goes, what other sources also show stays as those
+ * say it (its claims settled again, its time derived again), and the Source nodes and their
+ * ingestion records are deleted. Nothing another source states is lost.
+ */
+export async function withdrawSources(tx: Tx, sourceIds: string[]): Promise<{ retractedFacts: number }> {
+  if (!sourceIds.length) return { retractedFacts: 0 };
+  const { gone, peers } = await dropUnstated(
+    tx,
+    sourceIds.map((id) => ({ id, entityIds: [id], factIds: [] })),
+  );
+  await deriveFactTimes(tx, peers);
+  await tx.run(
+    `MATCH (s:Source) WHERE s.id IN $ids
+     OPTIONAL MATCH (s)<-[:INGESTED]-(i:Ingestion)
+     DETACH DELETE s, i`,
+    { ids: sourceIds },
+  );
+  return { retractedFacts: gone.size };
 }
