@@ -67,6 +67,57 @@ export function completeChain(posts: PostMatch[], g: Grammar, sentencePlace: str
   });
 }
 
+/**
+ * Posts shared by a list: "Bộ GTVT có 5 Thứ trưởng gồm các ông: A, B và C"; "… 8 Thứ trưởng. 7 vị
+ * đương nhiệm gồm A, B"; "cho ba sĩ quan cao cấp của Bộ Quốc phòng, gồm: Thứ trưởng A, …" (a role
+ * without its organisation takes the one named before "gồm").
+ */
+function listPosts(tokens: Token[], g: Grammar, mentions: PersonMention[]): PostFinding[] {
+  const out: PostFinding[] = [];
+  let previous: { org: OrgRef | null; role: PostMatch['role'] | null } = { org: null, role: null };
+  const last = tokens.at(-1)?.s ?? 0;
+  for (let s = 0; s <= last; s++) {
+    const [sa, sb] = sentenceRange(tokens, s);
+    const gom = tokens.slice(sa, sb + 1).find((t) => t.w === 'gồm');
+    // "ORG (sẽ) có N ROLE …": the organisation and the role of the list
+    let org: OrgRef | null = null;
+    let role: PostMatch['role'] | null = null;
+    for (let i = sa; i <= sb; i++) {
+      if (tokens[i]!.w !== 'có' || !/^\d+$/.test(tokens[i + 1]?.text ?? '')) continue;
+      const r = g.roleAt(tokens, i + 2);
+      if (!r) continue;
+      role = r.role;
+      for (let k = sa; k < i; k++) {
+        const o = g.orgAt(tokens, k, r.role);
+        if (o && (o.end === i || (o.end === i - 1 && tokens[i - 1]!.w === 'sẽ'))) org = o.org;
+      }
+      if (!org && r.role.default) org = g.fromKnown(g.knownNamed(r.role.default)!, r.role.default);
+    }
+    if (gom) {
+      const vi = tokens[gom.i - 1]?.w === 'nhiệm' || tokens[gom.i - 2]?.w === 'vị' || tokens[gom.i - 1]?.w === 'vị';
+      if (!role && vi) ({ org, role } = previous);
+      // "… của Bộ Quốc phòng, gồm:" — the organisation of roles given without one
+      let listOrg: OrgRef | null = null;
+      for (let k = Math.max(sa, gom.i - 8); k < gom.i; k++) {
+        const o = g.orgAt(tokens, k, null);
+        if (o && o.end >= gom.i - 1 && !o.org.incomplete) listOrg = o.org;
+      }
+      for (const m of mentions.filter((x) => x.start > gom.i && x.end <= sb + 1)) {
+        if (role && org) {
+          out.push({ person: m.key, post: { role, org, start: sa, end: m.end, former: false }, status: 'current', from: sa, to: m.end - 1 });
+        } else if (listOrg) {
+          for (const p of m.posts.filter((x) => !x.org && x.end <= m.start)) {
+            const o = p.role.default ? g.fromKnown(g.knownNamed(p.role.default)!, p.role.default) : listOrg;
+            out.push({ person: m.key, post: { ...p, org: o }, status: 'current', from: gom.i - 4 > sa ? gom.i - 4 : sa, to: m.end - 1 });
+          }
+        }
+      }
+    }
+    previous = role && org ? { org, role } : { org: null, role: null };
+  }
+  return out;
+}
+
 /** Reads an article. */
 export function findFacts(rawText: string, options: ExtractOptions = {}, g: Grammar = defaultGrammar()): Findings {
   const text = rawText.normalize('NFC');
@@ -90,10 +141,17 @@ export function findFacts(rawText: string, options: ExtractOptions = {}, g: Gram
   const posts: PostFinding[] = [];
   const ranks: RankFinding[] = [];
   const taken = new Set<number>();
+  const placeOfSentence = (s: number) => {
+    const [sa, sb] = sentenceRange(tokens, s);
+    for (let i = sa; i <= sb; i++) {
+      const place = g.placeAt(tokens, i);
+      if (place) return place.name;
+    }
+    return null;
+  };
   for (const m of mentions) {
-    const [sa, sb] = sentenceRange(tokens, tokens[m.start]!.s);
-    let sentencePlace: string | null = null;
-    for (let i = sa; i <= sb && !sentencePlace; i++) sentencePlace = g.placeAt(tokens, i)?.name ?? null;
+    const [sa] = sentenceRange(tokens, tokens[m.start]!.s);
+    const sentencePlace = placeOfSentence(tokens[m.start]!.s);
     const past = tokens.slice(sa, m.from).some((t) => t.f === 'tung') || /khi đang là|trước khi/iu.test(text.slice(tokens[sa]!.start, tokens[m.start]!.start));
     for (const post of completeChain(m.posts, g, sentencePlace)) {
       for (let i = post.start; i < post.end; i++) taken.add(i);
@@ -104,7 +162,7 @@ export function findFacts(rawText: string, options: ExtractOptions = {}, g: Gram
   }
   const appointments = st.appointments();
   for (const a of appointments) for (let i = a.post.start; i < a.post.end; i++) taken.add(i);
-  posts.push(...appointments, ...st.career(taken));
+  posts.push(...appointments, ...listPosts(tokens, g, mentions), ...st.career(taken, (list, s) => completeChain(list, g, placeOfSentence(s))));
   ranks.push(...st.promotions());
   return {
     text,

@@ -89,7 +89,7 @@ export function nameSpans(tokens: Token[], g: Grammar, skipLines: Set<number>): 
     }
     for (let p = a; p < j; p++) {
       const len = j - p;
-      if (len > 4 || len < 2 || !g.v.sets.family.has(tokens[p]!.f)) continue;
+      if (len > 4 || len < 2 || !g.v.sets.family.has(tokens[p]!.w)) continue;
       const name = tokens
         .slice(p, j)
         .map((x) => x.text)
@@ -139,7 +139,10 @@ function chainBefore(tokens: Token[], at: number, g: Grammar, postsByEnd: Map<nu
     } else break;
     if (tokens[cur - 1]?.text === ',' && tokens[cur - 1]!.line === tokens[at]!.line) {
       const before = cur - 1;
-      if (postsByEnd.get(before) || [1, 2, 3, 4].some((d) => g.rankAt(tokens, before - d)?.end === before)) {
+      const post = postsByEnd.get(before);
+      // "quyết định của Bộ trưởng Quốc phòng, Thiếu tướng X": the decider's post is not X's
+      const decider = post && ['của', 'được', 'theo'].includes(tokens[post.start - 1]?.w ?? '');
+      if ((post && !decider) || [1, 2, 3, 4].some((d) => g.rankAt(tokens, before - d)?.end === before)) {
         cur = before;
         continue;
       }
@@ -188,7 +191,9 @@ export function findPersons(tokens: Token[], g: Grammar, skipLines: Set<number>,
     const before = chainBefore(tokens, s.start, g, postsByEnd);
     const after = chainAfter(tokens, s.end, g);
     const posts = [...before.posts, ...after.posts];
-    const honorific = before.from < s.start && !before.posts.length && !before.rank;
+    // "gồm các ông: A, B": an honorific before a colon
+    const colon = prev?.text === ':' && !!longestAt(tokens, s.start - 3, g.v.phrases.honorifics, true) || (prev?.text === ':' && g.v.sets.honorifics.has(tokens[s.start - 2]?.w ?? ''));
+    const honorific = (before.from < s.start && !before.posts.length && !before.rank) || colon;
     const roleBefore = g.rolesEndingAt(tokens, s.start);
     const why = before.rank ? 'rank' : before.posts.length ? 'post-before' : after.posts.length ? 'post-after' : honorific ? 'honorific' : roleBefore ? 'role-before' : null;
     if (!why) return null;
@@ -210,7 +215,10 @@ export function findPersons(tokens: Token[], g: Grammar, skipLines: Set<number>,
     const between = tokens.slice(head.end, s.start - 1);
     // only names (and their separators, honorifics, ranks) between the head and this one
     if (between.some((t) => t.word && !(t.cap || t.f === 'va' || g.v.sets.honorifics.has(t.w) || g.rankAt(tokens, t.i)))) continue;
-    const m: PersonMention = { ...s, why: 'list', posts: [], from: s.start, to: s.end - 1, rank: head.rank };
+    // "Hai Thứ trưởng Nội vụ A và B": a plural title before the head is B's too
+    const plural = ['hai', 'ba', 'bốn', 'năm', 'các', 'những'].includes(tokens[head.from - 1]?.w ?? '') || /^\d+$/.test(tokens[head.from - 1]?.text ?? '');
+    const shared = plural ? head.posts.filter((p) => p.end <= head.start) : [];
+    const m: PersonMention = { ...s, why: 'list', posts: shared, from: s.start, to: s.end - 1, rank: head.rank };
     accepted.push(m);
     byStart.set(s.start, m);
   }

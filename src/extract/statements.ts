@@ -62,6 +62,7 @@ const TARGET = ['giữ chức vụ', 'giữ chức danh', 'giữ chức', 'chứ
 const PROMOTE = ['thăng quân hàm', 'thăng hàm', 'phong quân hàm', 'phong hàm', 'thăng cấp bậc hàm', 'nâng quân hàm'].map(exactPhrase);
 const PAST = ['từng', 'nguyên', 'trước khi', 'trước đó', 'khi đang là', 'khi giữ chức', 'thôi giữ chức', 'thôi tham gia', 'sau đó'].map(exactPhrase);
 const PROPOSE = ['đề nghị', 'đề xuất', 'trình'].map(exactPhrase);
+const CAREER = ['từng', 'là', 'giữ', 'làm', 'đảm nhiệm', 'đảm trách', 'chức vụ', 'nguyên', 'khi', 'sau đó', 'phụ trách', 'thăng chức', 'thôi'].map(exactPhrase);
 const INTENT = ['muốn', 'sẽ', 'xét'].map(exactPhrase);
 const CONFER = ['trao tặng', 'tặng thưởng', 'truy tặng', 'phong tặng', 'tặng', 'trao', 'nhận', 'được phong'].map(exactPhrase);
 const AWARD_WORDS = new Set(
@@ -162,6 +163,18 @@ export class Statements {
     return null;
   }
 
+  /** "thay cho đồng chí X", "đối với ông X", "với ông X": X is not who the sentence is about. */
+  private replaced(m: PersonMention): boolean {
+    const before = this.tokens.slice(Math.max(0, m.from - 3), m.from).map((t) => t.w);
+    return before.includes('thay') || before.includes('với') || (before.includes('cho') && !before.includes('trao'));
+  }
+
+  /** The one person a sentence names (not a replaced one), if it names just one. */
+  private only(s: number): string | null {
+    const keys = new Set(this.inSentence(s).filter((m) => !this.replaced(m)).map((m) => m.key));
+    return keys.size === 1 ? [...keys][0]! : null;
+  }
+
   private inSentence(s: number): PersonMention[] {
     return this.mentionsBySentence.get(s) ?? [];
   }
@@ -187,12 +200,12 @@ export class Statements {
       while (['vua', 'da', 'se', 'cung'].includes(this.tokens[k]?.f ?? '')) k++;
       return ['ky', 'trao', 'chu', 'cong'].includes(this.tokens[k]?.f ?? '') && this.tokens[k]!.w !== 'cùng';
     };
-    const before = this.inSentence(s).filter((m) => m.start >= ca && m.end <= verb && !acts(m));
+    const before = this.inSentence(s).filter((m) => m.start >= ca && m.end <= verb && !acts(m) && !this.replaced(m));
     if (before.length) {
       // a list of people joined by "và" / "," before the verb; a decider ("Thủ tướng X ký …") does not count
       return [...new Set(before.map((m) => m.key))];
     }
-    const subject = this.subject(s);
+    const subject = this.subject(s) ?? this.only(s);
     return subject ? [subject] : [];
   }
 
@@ -208,7 +221,7 @@ export class Statements {
       for (let j = verb.end; j <= Math.min(cb, verb.end + 30); j++) {
         const target = longestAt(t, j, TARGET, true);
         // "X được bổ nhiệm Thứ trưởng …" (passive) names the post right after the verb; "Thủ tướng ký quyết định bổ nhiệm Thứ trưởng …" names no one
-        const passive = t.slice(Math.max(0, i - 4), i).some((x) => x.f === 'duoc');
+        const passive = t.slice(Math.max(0, i - 4), i).some((x) => x.w === 'được') || t[i]!.w === 'thăng';
         const at = target ? target.end : j === verb.end && passive ? j : -1;
         if (at < 0) continue;
         const post = this.g.postAt(t, at);
@@ -366,16 +379,26 @@ export class Statements {
         const people = this.inSentence(s);
         if (!people.length) continue;
         let chosen: PersonMention[] = [];
-        if (cue.role === 'attendee' && i - sa <= 2) chosen = people.filter((p) => p.start > i);
-        else if (i - sa <= 2) chosen = people.filter((p) => p.start > i).slice(0, 1);
-        else {
+        const initial = i - sa <= 2 && ['attendee', 'opening_speaker', 'closing_speaker', 'reporter', 'speaker'].includes(cue.role);
+        if (cue.role === 'attendee' && initial) chosen = people.filter((p) => p.start > i);
+        else if (initial) chosen = people.filter((p) => p.start > i).slice(0, 1);
+        else if (i - sa > 2) {
           const [ca] = this.clause(i);
           // the cue follows the person's title chain closely ("X, Thứ trưởng Bộ Tư pháp ký kết …")
-          const before = people.filter((p) => p.end <= i && p.start >= ca && i - p.to <= 4);
+          const before = people.filter((p) => p.end <= i && p.start >= ca && i - p.to <= 6);
           chosen = before.length ? [before.at(-1)!] : [];
+          // "A và B được nhận quyết định": everyone of a list joined by "và" / ","
+          for (let k = people.indexOf(chosen[0]!) - 1; chosen.length && k >= 0; k--) {
+            const p = people[k]!;
+            const joiner = t[chosen[0]!.from - 1];
+            if (p.start >= ca && (joiner?.w === 'và' || joiner?.text === ',') && p.to >= chosen[0]!.from - 3) chosen.unshift(p);
+            else break;
+          }
           // "trao quyết định … cho X": X receives
           if (cue.role === 'recipient' && !before.length) chosen = [];
         }
+        // a name inside another's title ("Lăng Chủ tịch Hồ Chí Minh") takes no part
+        chosen = chosen.filter((p) => !people.some((o) => o !== p && o.from <= p.from && o.to >= p.to && o.start !== p.start));
         for (const p of chosen) out.push({ person: p.key, role: cue.role, roleText: this.g.written(t, i, m.end), from: Math.min(p.from, i), to: Math.max(p.to, m.end - 1, i) });
         i = m.end - 1;
         break;
@@ -389,31 +412,50 @@ export class Statements {
     return out;
   }
 
-  /** Career and other posts in sentences about one person that no title chain holds. */
-  career(taken: Set<number>): PostFinding[] {
+  /** Career and other posts in sentences about one person that no title chain holds ("ông từng là …", "giữ chức …"). */
+  career(taken: Set<number>, complete: (posts: PostMatch[], s: number) => PostMatch[]): PostFinding[] {
     const out: PostFinding[] = [];
     const t = this.tokens;
+    const bySentence = new Map<number, PostMatch[]>();
     for (let i = 0; i < t.length; i++) {
       if (taken.has(i)) continue;
       const post = this.g.postAt(t, i);
-      if (!post?.org || post.org.incomplete) continue;
+      if (!post) continue;
       const s = t[i]!.s;
-      const subject = this.subject(s, i);
+      const [sa] = sentenceRange(t, s);
       const prev = t[i - 1];
-      // the one who decides ("được Thủ tướng bổ nhiệm", "quyết định của Chủ tịch nước") holds no post here
       const next = t[post.end];
-      const decider = prev?.f === 'duoc' || prev?.f === 'cua' || (next && (longestAt(t, post.end, APPOINT, true) || longestAt(t, post.end, PROMOTE, true) || ['ky', 'trao', 'quyet'].includes(next.f)));
-      const [sa0] = sentenceRange(t, s);
-      const objectOfAppointment = findIn(t, sa0, i - 1, APPOINT).length > 0 && !findIn(t, sa0, i - 1, PAST).length;
-      const insideOrg = objectOfAppointment || [1, 2, 3].some((d) => (this.g.orgAt(t, i - d, null)?.end ?? 0) > i || (longestAt(t, i - d, this.g.heads)?.end ?? 0) === i);
-      if (!subject || decider || insideOrg || this.awardAround(i)) {
+      // the one who decides ("được Thủ tướng bổ nhiệm", "quyết định của Chủ tịch nước") holds no post here
+      const decider = prev?.w === 'được' || prev?.w === 'của' || (next && (longestAt(t, post.end, APPOINT, true) || longestAt(t, post.end, PROMOTE, true) || ['ký', 'trao', 'quyết'].includes(next.w)));
+      const [ca] = this.clause(i);
+      const objectOfAppointment = findIn(t, ca, i - 1, APPOINT).length > 0 && !findIn(t, sa, i - 1, PAST).length;
+      const insideOrg = [1, 2, 3].some((d) => (this.g.orgAt(t, i - d, null)?.end ?? 0) > i || (longestAt(t, i - d, this.g.heads)?.end ?? 0) === i);
+      const cue = findIn(t, sa, i - 1, CAREER).length > 0;
+      if (decider || objectOfAppointment || insideOrg || !cue || this.awardAround(i)) {
         i = post.end - 1;
         continue;
       }
-      const [sa] = sentenceRange(t, s);
-      const past = findIn(t, sa, i - 1, PAST).length > 0 || post.former;
-      out.push({ person: subject, post, status: past ? 'ended' : 'unknown', from: sa, to: post.end - 1 });
+      bySentence.set(s, [...(bySentence.get(s) ?? []), post]);
       i = post.end - 1;
+    }
+    for (const [s, posts] of bySentence) {
+      const [sa] = sentenceRange(t, s);
+      // a title chain: posts joined by "," or "kiêm" (a role without its organisation reads the next one's)
+      const chains: PostMatch[][] = [];
+      for (const p of posts) {
+        const prev = chains.at(-1)?.at(-1);
+        const gap = prev ? t.slice(prev.end, p.start).map((x) => x.w) : null;
+        if (prev && gap && gap.length <= 2 && gap.every((w) => w === ',' || w === 'kiêm')) chains.at(-1)!.push(p);
+        else chains.push([p]);
+      }
+      for (const post of chains.flatMap((c) => complete(c, s))) {
+        // the person named last before the post, else the sentence's subject, else the one person it names
+        const before = this.inSentence(s).filter((m) => m.end <= post.start && !this.replaced(m));
+        const person = before.at(-1)?.key ?? this.subject(s, post.start) ?? this.only(s);
+        if (!person || !post.org) continue;
+        const past = findIn(t, sa, post.start - 1, PAST).length > 0 || post.former;
+        out.push({ person, post, status: past ? 'ended' : 'unknown', from: sa, to: post.end - 1, note: post.note });
+      }
     }
     return out;
   }

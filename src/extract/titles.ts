@@ -120,7 +120,7 @@ export class Grammar {
     const name = canonicalSpelling(tokens.slice(j, m.end).map((t) => t.text).join(' '));
     if (!prefixed && this.personPlaces.has(fold(name))) return null;
     // "Hà Nội" is a place; "Hà Công Tuấn" is not
-    if (tokens[m.end]?.cap && tokens[m.end]?.word && tokens[m.end]?.line === tokens[j]!.line && !this.v.sets.family.has(tokens[m.end]!.f)) return null;
+    if (tokens[m.end]?.cap && tokens[m.end]?.word && tokens[m.end]?.line === tokens[j]!.line && !this.v.sets.family.has(tokens[m.end]!.w)) return null;
     return { name, end: m.end, prefixed };
   }
 
@@ -171,7 +171,7 @@ export class Grammar {
   /** Is a person's name (family name and 1–3 more capitalised words, not a place) starting at i? */
   nameStartsAt(tokens: Token[], i: number): boolean {
     const t = tokens[i];
-    if (!t?.cap || !t.word || !this.v.sets.family.has(t.f)) return false;
+    if (!t?.cap || !t.word || !this.v.sets.family.has(t.w)) return false;
     let j = i + 1;
     while (tokens[j]?.cap && tokens[j]!.word && tokens[j]!.line === t.line && j - i < 5) j++;
     if (j - i < 2 || j - i > 4) return false;
@@ -209,7 +209,10 @@ export class Grammar {
         j++;
         continue;
       }
-      if (/^\d/.test(t.text) || this.v.sets.orgWords.has(t.f)) {
+      // "và" joins two words of one name ("Nông nghiệp và Phát triển nông thôn"), not a name and a number or a person
+      const n = tokens[j + 1];
+      if (t.w === 'và' && !(n?.word && ((n.cap && !this.nameStartsAt(tokens, j + 1)) || this.v.sets.orgWords.has(n.w)) && !this.orgAt(tokens, j + 1, null))) break;
+      if (/^\d/.test(t.text) || this.v.sets.orgWords.has(t.w)) {
         j++;
         continue;
       }
@@ -234,7 +237,7 @@ export class Grammar {
     const place = this.placeAt(tokens, head.end);
     if (place && place.end === j) {
       const city = this.v.sets.cities.has(fold(place.name));
-      if (/^(tinh uy|thanh uy)$/.test(headName)) name = `${city ? 'Thành ủy' : 'Tỉnh ủy'} ${place.name}`;
+      if (/^(tinh uy|thanh uy)$/.test(headName)) name = `${headName === 'thanh uy' || city ? 'Thành ủy' : 'Tỉnh ủy'} ${place.name}`;
       else if (/^(uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|cong an)$/.test(headName)) name = `${this.expand(tokens.slice(i, head.end).map((t) => t.text).join(' '))} ${city ? 'thành phố' : 'tỉnh'} ${place.name}`;
     }
     name = name.charAt(0).toUpperCase() + name.slice(1);
