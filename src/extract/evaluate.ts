@@ -18,9 +18,7 @@ const expectedSchema = z
     heldOut: z.boolean(),
     author: z.string().nullable(),
     authors: list,
-    persons: z.array(
-      z.object({ name: z.string(), posts: list, ranks: list, appointments: list, promotions: list, roles: list }).strict(),
-    ),
+    persons: z.array(z.object({ name: z.string(), posts: list, ranks: list, appointments: list, promotions: list, roles: list }).strict()),
     optional: list,
     traps: list,
     awards: z.array(z.object({ award: z.string(), recipient: z.string(), status: z.enum(['proposed', 'conferred']) }).strict()).default([]),
@@ -49,24 +47,39 @@ export function loadExpected(dir = FIXTURES_DIR): Expected[] {
     .sort()
     .map((f) => {
       const parsed = expectedSchema.safeParse(parse(fs.readFileSync(path.join(dir, f), 'utf8')));
-      if (!parsed.success) throw new AppError(ErrorCode.BAD_USER_INPUT, `${path.join(dir, f)}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (!parsed.success)
+        throw new AppError(ErrorCode.BAD_USER_INPUT, `${path.join(dir, f)}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       return parsed.data;
     });
 }
 
 /** The article's text and its publication date (the seed's is known; the corpus gives none). */
 export function articleOf(id: string): { text: string; published: string | null; file: string } {
-  const file = id === 'seed' ? path.join(PROJECT_ROOT, 'seeds', 'sources', '2024-04-10-khoi-thi-dua-noi-chinh.txt') : path.join(SHARED_DATA, 'news', 'vietnews-dev', `${id}.txt`);
-  if (!fs.existsSync(file)) throw new AppError(ErrorCode.NOT_FOUND, `article ${id}: ${file} not found (set SHARED_DATA to the folder holding news/vietnews-dev)`);
+  const file =
+    id === 'seed'
+      ? path.join(PROJECT_ROOT, 'seeds', 'sources', '2024-04-10-khoi-thi-dua-noi-chinh.txt')
+      : path.join(SHARED_DATA, 'news', 'vietnews-dev', `${id}.txt`);
+  if (!fs.existsSync(file))
+    throw new AppError(ErrorCode.NOT_FOUND, `article ${id}: ${file} not found (set SHARED_DATA to the folder holding news/vietnews-dev)`);
   return { text: fs.readFileSync(file, 'utf8'), published: id === 'seed' ? '2024-04-10' : null, file };
+}
+
+/** Award (and recipient) → the statuses stated for it. */
+function pairs(awards: Array<{ pair: string; status: string }>): Map<string, Set<string>> {
+  const map = new Map<string, Set<string>>();
+  for (const a of awards) map.set(a.pair, new Set([...(map.get(a.pair) ?? []), a.status]));
+  return map;
 }
 
 const COMPATIBLE: Record<string, string> = { conference: 'meeting', ceremony: 'meeting', meeting: 'meeting', congress: 'congress', election: 'meeting' };
 
 /** What was extracted, as comparable keys per kind. */
-export function extractedKeys(f: Findings): Record<Exclude<Kind, 'events'>, Set<string>> & { events: string[]; awardPairs: Map<string, string> } {
+export function extractedKeys(f: Findings): Record<Exclude<Kind, 'events'>, Set<string>> & { events: string[]; awardPairs: Map<string, Set<string>> } {
   const k = (person: string, value: string) => `${nameKey(person)}|${value}`;
-  const awards = f.awards.map((a) => ({ pair: `${awardKey(a.award.name)}|${'person' in a.recipient ? nameKey(a.recipient.person) : postKey(a.recipient.org.name)}`, status: a.status }));
+  const awards = f.awards.map((a) => ({
+    pair: `${awardKey(a.award.name)}|${'person' in a.recipient ? nameKey(a.recipient.person) : postKey(a.recipient.org.name)}`,
+    status: a.status,
+  }));
   return {
     persons: new Set(f.persons.map((p) => nameKey(p.name))),
     posts: new Set(f.posts.filter((p) => p.post.org).map((p) => k(p.person, postKey(postLabel(p.post))))),
@@ -74,7 +87,7 @@ export function extractedKeys(f: Findings): Record<Exclude<Kind, 'events'>, Set<
     appointments: new Set(f.posts.filter((p) => p.appointed && p.post.org).map((p) => k(p.person, postKey(postLabel(p.post))))),
     promotions: new Set(f.ranks.filter((r) => r.promotion).map((r) => k(r.person, nameKey(r.rank.name)))),
     awards: new Set(awards.map((a) => `${a.pair}|${a.status}`)),
-    awardPairs: new Map(awards.map((a) => [a.pair, a.status])),
+    awardPairs: pairs(awards),
     participations: new Set(f.participations.map((p) => k(p.person, p.role))),
     events: f.event ? [`${COMPATIBLE[f.event.classification] ?? 'other'}|${f.event.date ?? ''}`] : [],
     authors: new Set(
@@ -86,10 +99,13 @@ export function extractedKeys(f: Findings): Record<Exclude<Kind, 'events'>, Set<
   };
 }
 
-function expectedKeys(e: Expected): Record<Exclude<Kind, 'events'>, Set<string>> & { events: string[]; awardPairs: Map<string, string> } {
+function expectedKeys(e: Expected): Record<Exclude<Kind, 'events'>, Set<string>> & { events: string[]; awardPairs: Map<string, Set<string>> } {
   const each = (pick: (p: Expected['persons'][number]) => string[], key: (v: string) => string) =>
     new Set(e.persons.flatMap((p) => pick(p).map((v) => `${nameKey(p.name)}|${key(v)}`)));
-  const awards = e.awards.map((a) => ({ pair: `${awardKey(a.award)}|${e.persons.some((p) => nameKey(p.name) === nameKey(a.recipient)) ? nameKey(a.recipient) : postKey(a.recipient)}`, status: a.status }));
+  const awards = e.awards.map((a) => ({
+    pair: `${awardKey(a.award)}|${e.persons.some((p) => nameKey(p.name) === nameKey(a.recipient)) ? nameKey(a.recipient) : postKey(a.recipient)}`,
+    status: a.status,
+  }));
   return {
     persons: new Set(e.persons.map((p) => nameKey(p.name))),
     posts: each((p) => p.posts, postKey),
@@ -97,8 +113,11 @@ function expectedKeys(e: Expected): Record<Exclude<Kind, 'events'>, Set<string>>
     appointments: each((p) => p.appointments, postKey),
     promotions: each((p) => p.promotions, nameKey),
     awards: new Set(awards.map((a) => `${a.pair}|${a.status}`)),
-    awardPairs: new Map(awards.map((a) => [a.pair, a.status])),
-    participations: each((p) => p.roles, (r) => r),
+    awardPairs: pairs(awards),
+    participations: each(
+      (p) => p.roles,
+      (r) => r,
+    ),
     events: e.events.map((ev) => `${COMPATIBLE[ev.classification] ?? 'other'}|${ev.date ?? ''}`),
     authors: new Set((e.authors.length ? e.authors : e.author ? [e.author] : []).map(nameKey)),
   };
@@ -122,23 +141,33 @@ export function scoreArticle(e: Expected, f: Findings, into: Scores = emptyScore
     for (const item of g) {
       if (optional.has(item.split('|')[0]!)) continue;
       const at = left.indexOf(item);
-      if (at >= 0) (into[kind].tp++, left.splice(at, 1));
-      else if (kind === 'events' && left.some((x) => x.split('|')[0] === item.split('|')[0] && !x.split('|')[1])) {
+      if (at >= 0) {
+        into[kind].tp++;
+        left.splice(at, 1);
+      } else if (kind === 'events' && left.some((x) => x.split('|')[0] === item.split('|')[0] && !x.split('|')[1])) {
         into[kind].tp++;
         left.splice(
           left.findIndex((x) => x.split('|')[0] === item.split('|')[0]),
           1,
         );
-      } else (into[kind].fp++, mistakes.push(`${e.article}: extra ${kind}: ${item}`));
+      } else {
+        into[kind].fp++;
+        mistakes.push(`${e.article}: extra ${kind}: ${item}`);
+      }
     }
-    for (const item of left) (into[kind].fn++, mistakes.push(`${e.article}: missed ${kind}: ${item}`));
+    for (const item of left) {
+      into[kind].fn++;
+      mistakes.push(`${e.article}: missed ${kind}: ${item}`);
+    }
   }
-  for (const [pair, status] of got.awardPairs) {
+  for (const [pair, statuses] of got.awardPairs) {
     const expected = want.awardPairs.get(pair);
     if (expected === undefined) continue;
-    into.awardStatus.total++;
-    if (expected === status) into.awardStatus.right++;
-    else mistakes.push(`${e.article}: wrong award status: ${pair} is ${expected}, extracted ${status}`);
+    for (const status of statuses) {
+      into.awardStatus.total++;
+      if (expected.has(status)) into.awardStatus.right++;
+      else mistakes.push(`${e.article}: wrong award status: ${pair} is ${[...expected].join('/')}, extracted ${status}`);
+    }
   }
   return { scores: into, mistakes };
 }
@@ -169,7 +198,10 @@ const pct = (x: number) => `${(100 * x).toFixed(1).padStart(5)}%`;
 
 /** The table `npm run eval:extract` prints. */
 export function formatEvaluation(ev: Evaluation): string {
-  const rows = [`${'kind'.padEnd(16)} | tuned (${ev.articles.tuned} articles)       | held out (${ev.articles.heldOut} articles)`, `${''.padEnd(16)} | precision recall  tp/fp/fn | precision recall  tp/fp/fn`];
+  const rows = [
+    `${'kind'.padEnd(16)} | tuned (${ev.articles.tuned} articles)       | held out (${ev.articles.heldOut} articles)`,
+    `${''.padEnd(16)} | precision recall  tp/fp/fn | precision recall  tp/fp/fn`,
+  ];
   for (const kind of KINDS) {
     const cell = (s: Score) => `${pct(precision(s))}  ${pct(recall(s))} ${`${s.tp}/${s.fp}/${s.fn}`.padStart(9)}`;
     rows.push(`${kind.padEnd(16)} | ${cell(ev.tuned[kind])} | ${cell(ev.heldOut[kind])}`);

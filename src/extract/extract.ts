@@ -58,7 +58,14 @@ export function completeChain(posts: PostMatch[], g: Grammar, sentencePlace: str
         ? `${g.expand(post.org.name.replace(/\s+(tỉnh|thành phố|TP)$/iu, ''))} ${city ? 'thành phố' : 'tỉnh'} ${place}`
         : `${city ? 'Thành ủy' : 'Tỉnh ủy'} ${place}`;
       const org: OrgRef = { ...post.org, name, incomplete: undefined };
-      return [{ ...post, org, inferred: true, note: `The text says "${post.org.written}" without the province; ${place} is read from ${next ? 'the post that follows it' : 'the sentence'}.` }];
+      return [
+        {
+          ...post,
+          org,
+          inferred: true,
+          note: `The text says "${post.org.written}" without the province; ${place} is read from ${next ? 'the post that follows it' : 'the sentence'}.`,
+        },
+      ];
     }
     if (!post.org && next?.org && ['military_unit', 'command'].includes(next.org.classification)) {
       return [{ ...post, org: next.org, inferred: true, note: `The text gives the role only; read with the post that follows it (${postLabel(next)}).` }];
@@ -78,6 +85,7 @@ function listPosts(tokens: Token[], g: Grammar, mentions: PersonMention[]): Post
   const last = tokens.at(-1)?.s ?? 0;
   for (let s = 0; s <= last; s++) {
     const [sa, sb] = sentenceRange(tokens, s);
+    if (tokens[sa]?.s !== s) continue; // an empty sentence (a line end after a full stop)
     const gom = tokens.slice(sa, sb + 1).find((t) => t.w === 'gồm');
     // "ORG (sẽ) có N ROLE …": the organisation and the role of the list
     let org: OrgRef | null = null;

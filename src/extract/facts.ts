@@ -45,7 +45,27 @@ export function positionId(post: PostFinding['post']): string {
   return `position/${organizationId(post.org!).replace(/^organization\//, '')}/${slug(post.role.canonical)}`;
 }
 
-const CLASSIFICATIONS = new Set(['government', 'ministry', 'court', 'procuracy', 'inspectorate', 'audit_office', 'army', 'police', 'military_unit', 'command', 'general_department', 'department', 'party_body', 'party_committee', 'committee', 'emulation_bloc', 'office', 'media', 'other']);
+const CLASSIFICATIONS = new Set([
+  'government',
+  'ministry',
+  'court',
+  'procuracy',
+  'inspectorate',
+  'audit_office',
+  'army',
+  'police',
+  'military_unit',
+  'command',
+  'general_department',
+  'department',
+  'party_body',
+  'party_committee',
+  'committee',
+  'emulation_bloc',
+  'office',
+  'media',
+  'other',
+]);
 
 class Builder {
   readonly doc: FactsDocument;
@@ -55,7 +75,20 @@ class Builder {
     private readonly f: Findings,
     readonly sourceId: string,
   ) {
-    this.doc = { source: {}, persons: [], organizations: [], positions: [], ranks: [], events: [], awards: [], occupancies: [], rankHoldings: [], participations: [], conferrals: [], subordinations: [] };
+    this.doc = {
+      source: {},
+      persons: [],
+      organizations: [],
+      positions: [],
+      ranks: [],
+      events: [],
+      awards: [],
+      occupancies: [],
+      rankHoldings: [],
+      participations: [],
+      conferrals: [],
+      subordinations: [],
+    };
   }
 
   q(a: number, b: number): string {
@@ -94,12 +127,21 @@ class Builder {
     const id = organizationId(org);
     const classification = CLASSIFICATIONS.has(org.classification) ? org.classification : 'other';
     const aliases = normalizeName(org.written) !== normalizeName(org.name) && !org.written.includes(',') ? [normalizeName(org.written)] : [];
-    const row = this.entity('organizations', { id, name: org.name, nameEn: org.nameEn ?? null, abbreviations: org.abbreviations, aliases, classification }, mention);
+    const row = this.entity(
+      'organizations',
+      { id, name: org.name, nameEn: org.nameEn ?? null, abbreviations: org.abbreviations, aliases, classification },
+      mention,
+    );
     for (const a of aliases) if (!(row.aliases as string[]).includes(a)) (row.aliases as string[]).push(a);
     if (org.parent) {
       const parentId = this.organization(org.parent, mention);
       const relation = org.partyBody ? 'party_body_of' : 'part_of';
-      this.fact('subordinations', `${id}|${parentId}|${relation}`, { child: id, parent: parentId, relation, confidence: 'high', inferred: false, note: 'Stated by the name itself.' }, mention);
+      this.fact(
+        'subordinations',
+        `${id}|${parentId}|${relation}`,
+        { child: id, parent: parentId, relation, confidence: 'high', inferred: false, note: 'Stated by the name itself.' },
+        mention,
+      );
     }
     return id;
   }
@@ -164,13 +206,26 @@ export function toFactsFile(f: Findings, options: ExtractOptions & { textFile: s
     const row = b.fact(
       'occupancies',
       `${holder}|${id}`,
-      { holder, position: id, startDate: null, endDate: null, status: p.status, confidence: p.post.inferred ? 'medium' : 'high', inferred: p.post.inferred === true, note: null },
+      {
+        holder,
+        position: id,
+        startDate: null,
+        endDate: null,
+        status: p.status,
+        confidence: p.post.inferred ? 'medium' : 'high',
+        inferred: p.post.inferred === true,
+        note: null,
+      },
       quoteText,
     );
     if (p.startDate && !row.startDate) row.startDate = p.startDate;
     // what the text says last wins over unknown; a stated end ("nguyên", "từng") over a presumed current
     if (row.status === 'unknown' || (p.status === 'ended' && !p.appointed)) row.status = p.status;
-    if (notes.length) row.note = [row.note, ...notes].filter(Boolean).filter((n, k, all) => all.indexOf(n) === k).join(' ');
+    if (notes.length)
+      row.note = [row.note, ...notes]
+        .filter(Boolean)
+        .filter((n, k, all) => all.indexOf(n) === k)
+        .join(' ');
     if (p.post.inferred !== true && row.inferred === true && !p.post.note) Object.assign(row, { inferred: false, confidence: 'high' });
   }
 
@@ -182,7 +237,9 @@ export function toFactsFile(f: Findings, options: ExtractOptions & { textFile: s
     const force = r.rank.navy ? 'army' : forces.get(r.person);
     const notes = [
       force ? (r.rank.navy ? null : `The force is read from the person's post.`) : 'The force is not stated; army assumed (the text names no police post).',
-      r.promotion ? `Promotion${r.promotion.from ? ` from ${r.promotion.from.name}` : ''} to ${r.rank.name}${r.promotion.by ? `, decided by ${r.promotion.by}` : ''} (as the text says).` : null,
+      r.promotion
+        ? `Promotion${r.promotion.from ? ` from ${r.promotion.from.name}` : ''} to ${r.rank.name}${r.promotion.by ? `, decided by ${r.promotion.by}` : ''} (as the text says).`
+        : null,
     ].filter(Boolean);
     const row = b.fact(
       'rankHoldings',
@@ -194,16 +251,24 @@ export function toFactsFile(f: Findings, options: ExtractOptions & { textFile: s
     if (r.promotion && !(row.note as string | null)?.includes('Promotion')) row.note = [row.note, notes.at(-1)].filter(Boolean).join(' ');
   }
 
-  let eventId: string | null = null;
   if (f.event) {
     const e = f.event;
-    eventId = `event/${[e.date, slug(e.name).split('-').slice(0, 8).join('-')].filter(Boolean).join('-')}`;
-    b.entity('events', { id: eventId, name: e.name, classification: e.classification, startDate: e.date, endDate: e.date, place: null, status: 'held' }, b.q(e.from, e.to));
+    const eventId = `event/${[e.date, slug(e.name).split('-').slice(0, 8).join('-')].filter(Boolean).join('-')}`;
+    b.entity(
+      'events',
+      { id: eventId, name: e.name, classification: e.classification, startDate: e.date, endDate: e.date, place: null, status: 'held' },
+      b.q(e.from, e.to),
+    );
     if (e.dateNote) b.doc.source.note = `${b.doc.source.note as string} The event's date: ${e.dateNote}`;
     for (const p of f.participations) {
       if (!persons.has(p.person)) continue;
       const participant = personId(p.person);
-      b.fact('participations', `${participant}|${p.role}`, { event: eventId, participant, role: p.role, roleText: p.roleText, confidence: 'high', inferred: false }, b.q(p.from, p.to));
+      b.fact(
+        'participations',
+        `${participant}|${p.role}`,
+        { event: eventId, participant, role: p.role, roleText: p.roleText, confidence: 'high', inferred: false },
+        b.q(p.from, p.to),
+      );
     }
   }
 
@@ -211,9 +276,15 @@ export function toFactsFile(f: Findings, options: ExtractOptions & { textFile: s
     const awardId = `award/${slug(a.award.name)}`;
     const quoteText = b.q(a.from, a.to);
     b.entity('awards', { id: awardId, name: a.award.name, classification: a.award.classification }, quoteText);
-    const recipient = 'person' in a.recipient ? (persons.has(a.recipient.person) ? personId(a.recipient.person) : null) : b.organization(a.recipient.org, quoteText);
+    const recipient =
+      'person' in a.recipient ? (persons.has(a.recipient.person) ? personId(a.recipient.person) : null) : b.organization(a.recipient.org, quoteText);
     if (!recipient) continue;
-    b.fact('conferrals', `${awardId}|${recipient}|${a.status}`, { award: awardId, recipient, status: a.status, date: a.date ?? null, confidence: 'high', inferred: false }, quoteText);
+    b.fact(
+      'conferrals',
+      `${awardId}|${recipient}|${a.status}`,
+      { award: awardId, recipient, status: a.status, date: a.date ?? null, confidence: 'high', inferred: false },
+      quoteText,
+    );
   }
   return b.doc;
 }

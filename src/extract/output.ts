@@ -44,7 +44,10 @@ export function toYaml(facts: FactsDocument, resolutions: ResolutionNote[] | nul
     '# Facts extracted by `npm run extract` — candidates for an editor: check each quote and fact before ingesting.',
     ...(resolutions === null
       ? ['# Entity resolution: not run (--offline); `npm run ingest` resolves the people against the graph.']
-      : ['# Entity resolution against the graph (the rules of ingest and search; ingest applies them again):', ...resolutions.map((r) => `#   ${describeResolution(r)}`)]),
+      : [
+          '# Entity resolution against the graph (the rules of ingest and search; ingest applies them again):',
+          ...resolutions.map((r) => `#   ${describeResolution(r)}`),
+        ]),
   ];
   const body = stringify(facts, { lineWidth: 0, aliasDuplicateObjects: false });
   return `${header.join('\n')}\n${body}`;

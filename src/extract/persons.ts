@@ -94,7 +94,8 @@ export function nameSpans(tokens: Token[], g: Grammar, skipLines: Set<number>): 
         .slice(p, j)
         .map((x) => x.text)
         .join(' ');
-      if ((g.v.sets.places.has(fold(name)) && !g.personPlaces.has(fold(name))) || g.roleAt(tokens, p) || g.rankAt(tokens, p) || longestAt(tokens, p, g.known)) break;
+      if ((g.v.sets.places.has(fold(name)) && !g.personPlaces.has(fold(name))) || g.roleAt(tokens, p) || g.rankAt(tokens, p) || longestAt(tokens, p, g.known))
+        break;
       spans.push({ name: name.normalize('NFC'), key: fold(name), start: p, end: j });
       break;
     }
@@ -147,10 +148,7 @@ function chainBefore(tokens: Token[], at: number, g: Grammar, postsByEnd: Map<nu
         continue;
       }
     }
-    if (!skipped) {
-      skipped = true;
-      skipHonorific();
-    }
+    if (!skipped) skipHonorific();
     break;
   }
   return { posts, rank, from: cur };
@@ -192,16 +190,31 @@ export function findPersons(tokens: Token[], g: Grammar, skipLines: Set<number>,
     const after = chainAfter(tokens, s.end, g);
     const posts = [...before.posts, ...after.posts];
     // "gồm các ông: A, B": an honorific before a colon
-    const colon = prev?.text === ':' && !!longestAt(tokens, s.start - 3, g.v.phrases.honorifics, true) || (prev?.text === ':' && g.v.sets.honorifics.has(tokens[s.start - 2]?.w ?? ''));
+    const colon =
+      (prev?.text === ':' && !!longestAt(tokens, s.start - 3, g.v.phrases.honorifics, true)) ||
+      (prev?.text === ':' && g.v.sets.honorifics.has(tokens[s.start - 2]?.w ?? ''));
     const honorific = (before.from < s.start && !before.posts.length && !before.rank) || colon;
     const roleBefore = g.rolesEndingAt(tokens, s.start);
-    const why = before.rank ? 'rank' : before.posts.length ? 'post-before' : after.posts.length ? 'post-after' : honorific ? 'honorific' : roleBefore ? 'role-before' : null;
+    const why = before.rank
+      ? 'rank'
+      : before.posts.length
+        ? 'post-before'
+        : after.posts.length
+          ? 'post-after'
+          : honorific
+            ? 'honorific'
+            : roleBefore
+              ? 'role-before'
+              : null;
     if (!why) return null;
     return { ...s, why, rank: before.rank, posts, from: Math.min(before.from, roleBefore ?? s.start), to: Math.max(after.to, s.end - 1) };
   };
   for (const s of spans) {
     const m = evidenceFor(s);
-    if (m) (accepted.push(m), byStart.set(s.start, m));
+    if (m) {
+      accepted.push(m);
+      byStart.set(s.start, m);
+    }
   }
   // lists: "Thượng tướng A, B, C và Trung tướng D"; "gồm các ông: A, B và C"
   for (const s of spans) {

@@ -105,9 +105,13 @@ export function dateIn(tokens: Token[], a: number, b: number, published: string 
       if (published && /^\d{4}-\d{2}-\d{2}$/.test(published)) {
         const candidate = `${published.slice(0, 4)}-${dm}`;
         const days = (Date.parse(published) - Date.parse(candidate)) / 86_400_000;
-        if (days >= 0 && days <= 120) return { date: candidate, note: `The text gives ${written} without a year; the year is the publication's (${published}).` };
+        if (days >= 0 && days <= 120)
+          return { date: candidate, note: `The text gives ${written} without a year; the year is the publication's (${published}).` };
       }
-      return { date: null, note: `The text gives ${written} without a year${published ? ' and it cannot be safely completed from the publication date' : ''}.` };
+      return {
+        date: null,
+        note: `The text gives ${written} without a year${published ? ' and it cannot be safely completed from the publication date' : ''}.`,
+      };
     }
   }
   return null;
@@ -171,7 +175,11 @@ export class Statements {
 
   /** The one person a sentence names (not a replaced one), if it names just one. */
   private only(s: number): string | null {
-    const keys = new Set(this.inSentence(s).filter((m) => !this.replaced(m)).map((m) => m.key));
+    const keys = new Set(
+      this.inSentence(s)
+        .filter((m) => !this.replaced(m))
+        .map((m) => m.key),
+    );
     return keys.size === 1 ? [...keys][0]! : null;
   }
 
@@ -230,7 +238,21 @@ export class Statements {
         const date = dateIn(t, this.clause(i)[0], cb, this.published);
         const by = deciderBefore(t, this.g, i, this.clause(i)[0]);
         for (const person of people)
-          out.push({ person, post, status: 'current', from: Math.min(i, ...this.inSentence(t[i]!.s).filter((m) => m.key === person).map((m) => m.from)), to: post.end - 1, startDate: date?.date ?? null, appointed: { by }, note: date?.note ?? undefined });
+          out.push({
+            person,
+            post,
+            status: 'current',
+            from: Math.min(
+              i,
+              ...this.inSentence(t[i]!.s)
+                .filter((m) => m.key === person)
+                .map((m) => m.from),
+            ),
+            to: post.end - 1,
+            startDate: date?.date ?? null,
+            appointed: { by },
+            note: date?.note ?? undefined,
+          });
         break;
       }
     }
@@ -259,7 +281,15 @@ export class Statements {
       const [ca, cb] = this.clause(i);
       // "… cho ba sĩ quan …, gồm: A, B và C": the people after "cho"
       const cho = t.slice(to.end, cb + 1).find((x) => x.f === 'cho');
-      const people = cho ? [...new Set(this.inSentence(t[i]!.s).filter((m) => m.start > cho.i).map((m) => m.key))] : this.actors(i, i);
+      const people = cho
+        ? [
+            ...new Set(
+              this.inSentence(t[i]!.s)
+                .filter((m) => m.start > cho.i)
+                .map((m) => m.key),
+            ),
+          ]
+        : this.actors(i, i);
       const date = dateIn(t, ca, cb, this.published);
       const by = deciderBefore(t, this.g, i, ca);
       for (const person of people) {
@@ -323,9 +353,13 @@ export class Statements {
         while (j <= cb) {
           const m = this.mentions.find((x) => x.from <= j + 2 && x.from >= j && x.start >= j);
           const org = m ? null : this.g.orgAt(t, j, null);
-          if (m) (recipients.push({ person: m.key }), (j = m.end));
-          else if (org && !org.org.incomplete) (recipients.push({ org: org.org }), (j = org.end));
-          else break;
+          if (m) {
+            recipients.push({ person: m.key });
+            j = m.end;
+          } else if (org && !org.org.incomplete) {
+            recipients.push({ org: org.org });
+            j = org.end;
+          } else break;
           if (t[j]?.f === 'va' || t[j]?.text === ',') j++;
           else break;
         }
@@ -335,7 +369,14 @@ export class Statements {
       }
       const date = dateIn(t, ca, cb, this.published);
       for (const recipient of recipients)
-        out.push({ award: { name: award.name, classification: award.classification }, recipient, status: proposed ? 'proposed' : 'conferred', from: ca, to: Math.max(award.end - 1, j - 1), date: date?.date ?? null });
+        out.push({
+          award: { name: award.name, classification: award.classification },
+          recipient,
+          status: proposed ? 'proposed' : 'conferred',
+          from: ca,
+          to: Math.max(award.end - 1, j - 1),
+          date: date?.date ?? null,
+        });
       i = award.end - 1;
     }
     return out;
@@ -361,7 +402,14 @@ export class Statements {
         const date = dateIn(t, sa, sb, this.published);
         if (j === m.end && !date) continue;
         const name = this.g.written(t, i, j);
-        return { name: name.charAt(0).toUpperCase() + name.slice(1), classification: e.classification, date: date?.date ?? null, dateNote: date?.note ?? null, from: sa, to: sb };
+        return {
+          name: name.charAt(0).toUpperCase() + name.slice(1),
+          classification: e.classification,
+          date: date?.date ?? null,
+          dateNote: date?.note ?? null,
+          from: sa,
+          to: sb,
+        };
       }
     }
     return null;
@@ -375,7 +423,7 @@ export class Statements {
         const m = longestAt(t, i, cue.words.map(phrase));
         if (!m) continue;
         const s = t[i]!.s;
-        const [sa, sb] = sentenceRange(t, s);
+        const [sa] = sentenceRange(t, s);
         const people = this.inSentence(s);
         if (!people.length) continue;
         let chosen: PersonMention[] = [];
@@ -399,14 +447,17 @@ export class Statements {
         }
         // a name inside another's title ("Lăng Chủ tịch Hồ Chí Minh") takes no part
         chosen = chosen.filter((p) => !people.some((o) => o !== p && o.from <= p.from && o.to >= p.to && o.start !== p.start));
-        for (const p of chosen) out.push({ person: p.key, role: cue.role, roleText: this.g.written(t, i, m.end), from: Math.min(p.from, i), to: Math.max(p.to, m.end - 1, i) });
+        for (const p of chosen)
+          out.push({ person: p.key, role: cue.role, roleText: this.g.written(t, i, m.end), from: Math.min(p.from, i), to: Math.max(p.to, m.end - 1, i) });
         i = m.end - 1;
         break;
       }
       // "trao quyết định … cho X" — X is a recipient
       if (matchAt(t, i, phrase('trao quyết định')) > 0) {
         const cho = t.slice(i, sentenceRange(t, t[i]!.s)[1] + 1).find((x) => x.f === 'cho');
-        if (cho) for (const p of this.inSentence(t[i]!.s).filter((x) => x.start > cho.i && x.start <= cho.i + 4)) out.push({ person: p.key, role: 'recipient', roleText: 'nhận quyết định', from: i, to: p.end - 1 });
+        if (cho)
+          for (const p of this.inSentence(t[i]!.s).filter((x) => x.start > cho.i && x.start <= cho.i + 4))
+            out.push({ person: p.key, role: 'recipient', roleText: 'nhận quyết định', from: i, to: p.end - 1 });
       }
     }
     return out;
@@ -426,7 +477,10 @@ export class Statements {
       const prev = t[i - 1];
       const next = t[post.end];
       // the one who decides ("được Thủ tướng bổ nhiệm", "quyết định của Chủ tịch nước") holds no post here
-      const decider = prev?.w === 'được' || prev?.w === 'của' || (next && (longestAt(t, post.end, APPOINT, true) || longestAt(t, post.end, PROMOTE, true) || ['ký', 'trao', 'quyết'].includes(next.w)));
+      const decider =
+        prev?.w === 'được' ||
+        prev?.w === 'của' ||
+        (next && (longestAt(t, post.end, APPOINT, true) || longestAt(t, post.end, PROMOTE, true) || ['ký', 'trao', 'quyết'].includes(next.w)));
       const [ca] = this.clause(i);
       const objectOfAppointment = findIn(t, ca, i - 1, APPOINT).length > 0 && !findIn(t, sa, i - 1, PAST).length;
       const insideOrg = [1, 2, 3].some((d) => (this.g.orgAt(t, i - d, null)?.end ?? 0) > i || (longestAt(t, i - d, this.g.heads)?.end ?? 0) === i);

@@ -68,8 +68,12 @@ export class Grammar {
     this.known = [];
     this.knownOf = [];
     for (const org of v.organizations) {
-      for (const n of [...org.names, ...(org.abbreviations ?? [])]) (this.known.push(phrase(n)), this.knownOf.push({ org, short: false }));
-      for (const n of org.short ?? []) (this.known.push(phrase(n)), this.knownOf.push({ org, short: true }));
+      const add = (n: string, short: boolean) => {
+        this.known.push(phrase(n));
+        this.knownOf.push({ org, short });
+      };
+      for (const n of [...org.names, ...(org.abbreviations ?? [])]) add(n, false);
+      for (const n of org.short ?? []) add(n, true);
     }
     this.heads = v.organizationHeads.flatMap((h) => h.words.map(phrase));
     this.headOf = v.organizationHeads.flatMap((h) => h.words.map(() => h));
@@ -117,7 +121,12 @@ export class Grammar {
     if (tokens[j]?.text === '.') j++; // "TP. Hà Nội"
     const m = longestAt(tokens, j, this.v.phrases.places);
     if (!m || !tokens[j]!.cap) return null;
-    const name = canonicalSpelling(tokens.slice(j, m.end).map((t) => t.text).join(' '));
+    const name = canonicalSpelling(
+      tokens
+        .slice(j, m.end)
+        .map((t) => t.text)
+        .join(' '),
+    );
     if (!prefixed && this.personPlaces.has(fold(name))) return null;
     // "Hà Nội" is a place; "Hà Công Tuấn" is not
     if (tokens[m.end]?.cap && tokens[m.end]?.word && tokens[m.end]?.line === tokens[j]!.line && !this.v.sets.family.has(tokens[m.end]!.w)) return null;
@@ -175,7 +184,14 @@ export class Grammar {
     let j = i + 1;
     while (tokens[j]?.cap && tokens[j]!.word && tokens[j]!.line === t.line && j - i < 5) j++;
     if (j - i < 2 || j - i > 4) return false;
-    return !this.v.sets.places.has(fold(tokens.slice(i, j).map((x) => x.text).join(' ')));
+    return !this.v.sets.places.has(
+      fold(
+        tokens
+          .slice(i, j)
+          .map((x) => x.text)
+          .join(' '),
+      ),
+    );
   }
 
   /** An organisation at i (after `after`, a role, when there is one). */
@@ -211,7 +227,8 @@ export class Grammar {
       }
       // "và" joins two words of one name ("Nông nghiệp và Phát triển nông thôn"), not a name and a number or a person
       const n = tokens[j + 1];
-      if (t.w === 'và' && !(n?.word && ((n.cap && !this.nameStartsAt(tokens, j + 1)) || this.v.sets.orgWords.has(n.w)) && !this.orgAt(tokens, j + 1, null))) break;
+      if (t.w === 'và' && !(n?.word && ((n.cap && !this.nameStartsAt(tokens, j + 1)) || this.v.sets.orgWords.has(n.w)) && !this.orgAt(tokens, j + 1, null)))
+        break;
       if (/^\d/.test(t.text) || this.v.sets.orgWords.has(t.w)) {
         j++;
         continue;
@@ -222,15 +239,37 @@ export class Grammar {
     const h = this.headOf[head.index]!;
     const written = this.written(tokens, i, j);
     const words = j - head.end;
-    const headName = fold(tokens.slice(i, head.end).map((t) => t.text).join(' '));
+    const headName = fold(
+      tokens
+        .slice(i, head.end)
+        .map((t) => t.text)
+        .join(' '),
+    );
     const partyBody = /^(ban can su dang|dang uy|tinh uy|thanh uy|huyen uy|quan uy)$/.test(headName);
     // a head alone names nothing, except bodies that belong to the next post's organisation
     if (words === 0) {
-      const incomplete = partyBody ? (/^(tinh uy|thanh uy)$/.test(headName) ? 'place' : 'body') : /^(uy ban nhan dan|ubnd|hdnd|hoi dong nhan dan)$/.test(headName) ? 'place' : null;
+      const incomplete = partyBody
+        ? /^(tinh uy|thanh uy)$/.test(headName)
+          ? 'place'
+          : 'body'
+        : /^(uy ban nhan dan|ubnd|hdnd|hoi dong nhan dan)$/.test(headName)
+          ? 'place'
+          : null;
       const endsWithProvinceWord = ['tinh', 'tp'].includes(tokens[head.end]?.f ?? '') || (tokens[head.end]?.f === 'thanh' && tokens[head.end + 1]?.f === 'pho');
       if (!incomplete) return null;
       const end = endsWithProvinceWord ? head.end + (tokens[head.end]!.f === 'thanh' ? 2 : 1) : head.end;
-      return { org: { name: this.expand(written), written: this.written(tokens, i, end), classification: h.classification, force: h.force, abbreviations: [], incomplete, partyBody }, end };
+      return {
+        org: {
+          name: this.expand(written),
+          written: this.written(tokens, i, end),
+          classification: h.classification,
+          force: h.force,
+          abbreviations: [],
+          incomplete,
+          partyBody,
+        },
+        end,
+      };
     }
     let name = this.expand(written);
     // one name for a province's bodies: "Thành ủy TP Hải Phòng" = "Thành ủy Hải Phòng"; "UBND Hà Nội" = "Ủy ban nhân dân thành phố Hà Nội"
@@ -238,7 +277,13 @@ export class Grammar {
     if (place && place.end === j) {
       const city = this.v.sets.cities.has(fold(place.name));
       if (/^(tinh uy|thanh uy)$/.test(headName)) name = `${headName === 'thanh uy' || city ? 'Thành ủy' : 'Tỉnh ủy'} ${place.name}`;
-      else if (/^(uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|cong an)$/.test(headName)) name = `${this.expand(tokens.slice(i, head.end).map((t) => t.text).join(' '))} ${city ? 'thành phố' : 'tỉnh'} ${place.name}`;
+      else if (/^(uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|cong an)$/.test(headName))
+        name = `${this.expand(
+          tokens
+            .slice(i, head.end)
+            .map((t) => t.text)
+            .join(' '),
+        )} ${city ? 'thành phố' : 'tỉnh'} ${place.name}`;
     }
     name = name.charAt(0).toUpperCase() + name.slice(1);
     const named = this.knownNamed(name);
@@ -285,13 +330,33 @@ export class Grammar {
       if (place) {
         const city = this.v.sets.cities.has(fold(place.name));
         const body = role.body === 'Tỉnh ủy' && city ? 'Thành ủy' : role.body;
-        org = { name: `${body} ${place.name}`, written: this.written(tokens, j, place.end), classification: 'party_committee', abbreviations: [], partyBody: true };
+        org = {
+          name: `${body} ${place.name}`,
+          written: this.written(tokens, j, place.end),
+          classification: 'party_committee',
+          abbreviations: [],
+          partyBody: true,
+        };
         end = place.end;
       } else if (after && !after.org.incomplete) {
-        org = { name: `${role.body} ${after.org.name}`, written: this.written(tokens, j, after.end), classification: 'party_body', abbreviations: [], parent: after.org, partyBody: true };
+        org = {
+          name: `${role.body} ${after.org.name}`,
+          written: this.written(tokens, j, after.end),
+          classification: 'party_body',
+          abbreviations: [],
+          parent: after.org,
+          partyBody: true,
+        };
         end = after.end;
       } else {
-        org = { name: role.body, written: this.written(tokens, j, r.end), classification: 'party_body', abbreviations: [], incomplete: role.body === 'Ban cán sự Đảng' ? 'body' : 'place', partyBody: true };
+        org = {
+          name: role.body,
+          written: this.written(tokens, j, r.end),
+          classification: 'party_body',
+          abbreviations: [],
+          incomplete: role.body === 'Ban cán sự Đảng' ? 'body' : 'place',
+          partyBody: true,
+        };
       }
     } else if (role.unit && /^\d+$/.test(tokens[end]?.text ?? '')) {
       org = { name: `${role.unit} ${tokens[end]!.text}`, written: tokens[end]!.text, classification: 'military_unit', force: 'army', abbreviations: [] };
@@ -309,12 +374,23 @@ export class Grammar {
       } else if (place && /^(pho )?bi thu/.test(fold(role.canonical))) {
         // "Bí thư Lạng Sơn", "Bí thư tỉnh Sóc Trăng": the province's party committee
         const city = this.v.sets.cities.has(fold(place.name));
-        org = { name: `${city ? 'Thành ủy' : 'Tỉnh ủy'} ${place.name}`, written: this.written(tokens, end, place.end), classification: 'party_committee', abbreviations: [], partyBody: true };
+        org = {
+          name: `${city ? 'Thành ủy' : 'Tỉnh ủy'} ${place.name}`,
+          written: this.written(tokens, end, place.end),
+          classification: 'party_committee',
+          abbreviations: [],
+          partyBody: true,
+        };
         end = place.end;
         note = 'The text names the province only; its party committee is meant.';
       } else if (place && /^(pho )?chu tich$/.test(fold(role.canonical))) {
         const city = this.v.sets.cities.has(fold(place.name));
-        org = { name: `Ủy ban nhân dân ${city ? 'thành phố' : 'tỉnh'} ${place.name}`, written: this.written(tokens, end, place.end), classification: 'government', abbreviations: [] };
+        org = {
+          name: `Ủy ban nhân dân ${city ? 'thành phố' : 'tỉnh'} ${place.name}`,
+          written: this.written(tokens, end, place.end),
+          classification: 'government',
+          abbreviations: [],
+        };
         end = place.end;
         note = "The text names the province only; its people's committee is meant.";
       } else if (role.default && !(tokens[end]?.cap && tokens[end]!.word && !this.nameStartsAt(tokens, end))) {

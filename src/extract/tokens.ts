@@ -35,8 +35,19 @@ export function tokenize(text: string): Token[] {
     for (const m of lineText.matchAll(TOKEN)) {
       const t = m[0];
       const word = /^[\p{L}\p{M}\p{N}]/u.test(t);
-      tokens.push({ text: t, f: fold(t), w: canonicalSpelling(t).toLowerCase(), start: offset + m.index, end: offset + m.index + t.length, word, cap: /^\p{Lu}/u.test(t), i: tokens.length, s, line });
-      if (t === '.' || t === '!' || t === '?') s++;
+      tokens.push({
+        text: t,
+        f: fold(t),
+        w: canonicalSpelling(t).toLowerCase(),
+        start: offset + m.index,
+        end: offset + m.index + t.length,
+        word,
+        cap: /^\p{Lu}/u.test(t),
+        i: tokens.length,
+        s,
+        line,
+      });
+      if (t === '.' || t === '!' || t === '?' || t === '…') s++;
     }
     offset += lineText.length + 1;
     s++;

@@ -63,7 +63,13 @@ export type Phrase = string[];
 
 export interface Vocabulary extends VocabularyFile {
   /** Folded single words. */
-  sets: { honorifics: Set<string>; /** lower case, marks kept: "vũ" is a family name, "vụ" is not */ family: Set<string>; places: Set<string>; cities: Set<string>; /** lower case, marks kept */ orgWords: Set<string> };
+  sets: {
+    honorifics: Set<string>;
+    /** lower case, marks kept: "vũ" is a family name, "vụ" is not */ family: Set<string>;
+    places: Set<string>;
+    cities: Set<string>;
+    /** lower case, marks kept */ orgWords: Set<string>;
+  };
   phrases: { honorifics: Phrase[]; stops: Phrase[]; places: Phrase[] };
 }
 
@@ -90,7 +96,13 @@ export function loadVocabulary(file = VOCABULARY_FILE): Vocabulary {
   const set = (list: string[]) => new Set(list.map(fold));
   return {
     ...v,
-    sets: { honorifics: new Set(v.honorifics.map((h) => canonicalSpelling(h).toLowerCase())), family: new Set(v.familyNames.map((h) => canonicalSpelling(h).toLowerCase())), places: set(v.places), cities: set(v.cities), orgWords: new Set(v.organizationWords.map((h) => canonicalSpelling(h).toLowerCase())) },
+    sets: {
+      honorifics: new Set(v.honorifics.map((h) => canonicalSpelling(h).toLowerCase())),
+      family: new Set(v.familyNames.map((h) => canonicalSpelling(h).toLowerCase())),
+      places: set(v.places),
+      cities: set(v.cities),
+      orgWords: new Set(v.organizationWords.map((h) => canonicalSpelling(h).toLowerCase())),
+    },
     phrases: { honorifics: v.honorifics.map(exactPhrase), stops: v.stopWords.map(exactPhrase), places: v.places.map(phrase) },
   };
 }
