@@ -94,7 +94,12 @@ export function nameSpans(tokens: Token[], g: Grammar, skipLines: Set<number>): 
         .slice(p, j)
         .map((x) => x.text)
         .join(' ');
-      if ((g.v.sets.places.has(fold(name)) && !g.personPlaces.has(fold(name))) || g.roleAt(tokens, p) || g.rankAt(tokens, p) || longestAt(tokens, p, g.known))
+      if (
+        (g.v.sets.places.has(fold(name)) && !g.personPlaces.has(fold(name))) ||
+        g.roleAt(tokens, p) ||
+        g.rankAt(tokens, p) ||
+        longestAt(tokens, p, g.knownLong, true)
+      )
         break;
       spans.push({ name: name.normalize('NFC'), key: fold(name), start: p, end: j });
       break;

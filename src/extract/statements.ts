@@ -62,6 +62,7 @@ const TARGET = ['giữ chức vụ', 'giữ chức danh', 'giữ chức', 'chứ
 const PROMOTE = ['thăng quân hàm', 'thăng hàm', 'phong quân hàm', 'phong hàm', 'thăng cấp bậc hàm', 'nâng quân hàm'].map(exactPhrase);
 const PAST = ['từng', 'nguyên', 'trước khi', 'trước đó', 'khi đang là', 'khi giữ chức', 'thôi giữ chức', 'thôi tham gia', 'sau đó'].map(exactPhrase);
 const PROPOSE = ['đề nghị', 'đề xuất', 'trình'].map(exactPhrase);
+const HAND_OVER = phrase('trao quyết định');
 const CAREER = ['từng', 'là', 'giữ', 'làm', 'đảm nhiệm', 'đảm trách', 'chức vụ', 'nguyên', 'khi', 'sau đó', 'phụ trách', 'thăng chức', 'thôi'].map(exactPhrase);
 const INTENT = ['muốn', 'sẽ', 'xét'].map(exactPhrase);
 const CONFER = ['trao tặng', 'tặng thưởng', 'truy tặng', 'phong tặng', 'tặng', 'trao', 'nhận', 'được phong'].map(exactPhrase);
@@ -133,6 +134,8 @@ function deciderBefore(tokens: Token[], g: Grammar, verb: number, a: number): st
 
 export class Statements {
   private readonly mentionsBySentence = new Map<number, PersonMention[]>();
+  /** The vocabulary's cue phrases, folded once. */
+  private readonly cues: { awards: string[][][]; events: string[][][]; participation: string[][][] };
   private readonly focusBySentence = new Map<number, string | null>();
 
   constructor(
@@ -141,6 +144,11 @@ export class Statements {
     private readonly mentions: PersonMention[],
     private readonly published: string | null,
   ) {
+    this.cues = {
+      awards: g.v.awardHeads.map((h) => h.words.map(phrase)),
+      events: g.v.events.map((h) => h.words.map(phrase)),
+      participation: g.v.participation.map((h) => h.words.map(phrase)),
+    };
     for (const m of mentions) {
       const s = tokens[m.start]!.s;
       this.mentionsBySentence.set(s, [...(this.mentionsBySentence.get(s) ?? []), m]);
@@ -303,8 +311,8 @@ export class Statements {
   /** An award's name at i: a head ("Huân chương") and what names it ("Hữu nghị", "Bảo vệ Tổ quốc hạng Nhất", a quoted title). */
   private awardAt(i: number): { name: string; classification: string; end: number } | null {
     const t = this.tokens;
-    for (const h of this.g.v.awardHeads) {
-      const m = longestAt(t, i, h.words.map(phrase));
+    for (const [k, h] of this.g.v.awardHeads.entries()) {
+      const m = longestAt(t, i, this.cues.awards[k]!);
       if (!m) continue;
       let j = m.end;
       const line = t[i]!.line;
@@ -387,8 +395,8 @@ export class Statements {
     const t = this.tokens;
     for (let i = 0; i < t.length; i++) {
       if (t[i]!.line === 0) continue;
-      for (const e of this.g.v.events) {
-        const m = longestAt(t, i, e.words.map(phrase));
+      for (const [k, e] of this.g.v.events.entries()) {
+        const m = longestAt(t, i, this.cues.events[k]!);
         if (!m) continue;
         let j = m.end;
         while (j < t.length && j - i < 16 && t[j]!.line === t[i]!.line && t[j]!.s === t[i]!.s) {
@@ -419,8 +427,8 @@ export class Statements {
     const out: ParticipationFinding[] = [];
     const t = this.tokens;
     for (let i = 0; i < t.length; i++) {
-      for (const cue of this.g.v.participation) {
-        const m = longestAt(t, i, cue.words.map(phrase));
+      for (const [k, cue] of this.g.v.participation.entries()) {
+        const m = longestAt(t, i, this.cues.participation[k]!);
         if (!m) continue;
         const s = t[i]!.s;
         const [sa] = sentenceRange(t, s);
@@ -453,7 +461,7 @@ export class Statements {
         break;
       }
       // "trao quyết định … cho X" — X is a recipient
-      if (matchAt(t, i, phrase('trao quyết định')) > 0) {
+      if (matchAt(t, i, HAND_OVER) > 0) {
         const cho = t.slice(i, sentenceRange(t, t[i]!.s)[1] + 1).find((x) => x.f === 'cho');
         if (cho)
           for (const p of this.inSentence(t[i]!.s).filter((x) => x.start > cho.i && x.start <= cho.i + 4))
@@ -483,7 +491,7 @@ export class Statements {
         (next && (longestAt(t, post.end, APPOINT, true) || longestAt(t, post.end, PROMOTE, true) || ['ký', 'trao', 'quyết'].includes(next.w)));
       const [ca] = this.clause(i);
       const objectOfAppointment = findIn(t, ca, i - 1, APPOINT).length > 0 && !findIn(t, sa, i - 1, PAST).length;
-      const insideOrg = [1, 2, 3].some((d) => (this.g.orgAt(t, i - d, null)?.end ?? 0) > i || (longestAt(t, i - d, this.g.heads)?.end ?? 0) === i);
+      const insideOrg = [1, 2, 3].some((d) => (this.g.orgAt(t, i - d, null)?.end ?? 0) > i || (longestAt(t, i - d, this.g.heads, true)?.end ?? 0) === i);
       const cue = findIn(t, sa, i - 1, CAREER).length > 0;
       if (decider || objectOfAppointment || insideOrg || !cue || this.awardAround(i)) {
         i = post.end - 1;

@@ -6,7 +6,7 @@
 import { canonicalSpelling } from '../text/normalize';
 import { fold } from '../text/fold';
 import { longestAt, matchAt, Token } from './tokens';
-import { phrase, Phrase, Vocabulary } from './vocabulary';
+import { exactPhrase, Phrase, Vocabulary } from './vocabulary';
 
 export type Role = Vocabulary['roles'][number];
 export type RankEntry = Vocabulary['ranks'][number];
@@ -54,6 +54,9 @@ export class Grammar {
   readonly rankOf: RankEntry[];
   readonly known: Phrase[];
   readonly knownOf: Array<{ org: Vocabulary['organizations'][number]; short: boolean }>;
+  /** The known names without the short ones (and where each is in `known`). */
+  readonly knownLong: Phrase[];
+  readonly knownLongIndex: number[];
   readonly heads: Phrase[];
   readonly headOf: Vocabulary['organizationHeads'];
   readonly shortAfter: Set<string>;
@@ -61,21 +64,23 @@ export class Grammar {
   readonly personPlaces: Set<string>;
 
   constructor(readonly v: Vocabulary) {
-    this.roles = v.roles.flatMap((r) => r.words.map(phrase));
+    this.roles = v.roles.flatMap((r) => r.words.map(exactPhrase));
     this.roleOf = v.roles.flatMap((r) => r.words.map(() => r));
-    this.ranks = v.ranks.map((r) => phrase(r.name));
+    this.ranks = v.ranks.map((r) => exactPhrase(r.name));
     this.rankOf = v.ranks;
     this.known = [];
     this.knownOf = [];
     for (const org of v.organizations) {
       const add = (n: string, short: boolean) => {
-        this.known.push(phrase(n));
+        this.known.push(exactPhrase(n));
         this.knownOf.push({ org, short });
       };
       for (const n of [...org.names, ...(org.abbreviations ?? [])]) add(n, false);
       for (const n of org.short ?? []) add(n, true);
     }
-    this.heads = v.organizationHeads.flatMap((h) => h.words.map(phrase));
+    this.knownLong = this.known.filter((_, k) => !this.knownOf[k]!.short);
+    this.knownLongIndex = this.known.map((_, k) => k).filter((k) => !this.knownOf[k]!.short);
+    this.heads = v.organizationHeads.flatMap((h) => h.words.map(exactPhrase));
     this.headOf = v.organizationHeads.flatMap((h) => h.words.map(() => h));
     this.shortAfter = new Set(v.shortNamesAfter.map(fold));
     this.abbreviations = new Map(Object.entries(v.abbreviations).map(([k, w]) => [fold(k), w]));
@@ -83,7 +88,7 @@ export class Grammar {
   }
 
   roleAt(tokens: Token[], i: number): { role: Role; end: number } | null {
-    const m = longestAt(tokens, i, this.roles);
+    const m = longestAt(tokens, i, this.roles, true);
     if (!m) return null;
     // a rank that starts like a role ("Thượng tướng" is no "Thủ tướng", but "Phó Đô đốc" is no "Phó …")
     const rank = this.rankAt(tokens, i);
@@ -92,7 +97,7 @@ export class Grammar {
   }
 
   rankAt(tokens: Token[], i: number): RankMatch | null {
-    const m = longestAt(tokens, i, this.ranks);
+    const m = longestAt(tokens, i, this.ranks, true);
     if (!m) return null;
     const rank = this.rankOf[m.index]!;
     // "Chuẩn Đô đốc Hải quân": the service is part of the rank's name as written
@@ -135,15 +140,11 @@ export class Grammar {
 
   /** A known organisation at i (short names only right after one of shortNamesAfter). */
   knownAt(tokens: Token[], i: number, after: Role | null): { org: OrgRef; end: number } | null {
-    let best: { index: number; end: number } | null = null;
-    this.known.forEach((p, index) => {
-      const { short } = this.knownOf[index]!;
-      if (short && !(after && this.shortAfter.has(fold(after.canonical)))) return;
-      const end = matchAt(tokens, i, p);
-      if (end > 0 && (!best || end > best.end)) best = { index, end };
-    });
+    const shortOk = !!after && this.shortAfter.has(fold(after.canonical));
+    const best = longestAt(tokens, i, shortOk ? this.known : this.knownLong, true);
     if (!best) return null;
-    const { index, end } = best as { index: number; end: number };
+    const index = shortOk ? best.index : this.knownLongIndex[best.index]!;
+    const { end } = best;
     const { org, short } = this.knownOf[index]!;
     // a short name followed by a place is that place's body ("Công an Hà Nội")
     if (short && this.placeAt(tokens, end)) return null;
@@ -197,7 +198,7 @@ export class Grammar {
   /** An organisation at i (after `after`, a role, when there is one). */
   orgAt(tokens: Token[], i: number, after: Role | null): { org: OrgRef; end: number } | null {
     const known = this.knownAt(tokens, i, after);
-    const head = longestAt(tokens, i, this.heads);
+    const head = longestAt(tokens, i, this.heads, true);
     if (known && (!head || known.end >= head.end)) return this.extendKnown(tokens, known, after);
     if (!head) return null;
     const line = tokens[i]!.line;

@@ -66,13 +66,27 @@ export function matchAt(tokens: Token[], i: number, p: Phrase, exact = false): n
   return i + p.length;
 }
 
+/** Phrases by their first word, built once per list (a list of phrases is made once and reused). */
+const INDEXES = new WeakMap<Phrase[], Map<string, number[]>>();
+function indexOf(phrases: Phrase[]): Map<string, number[]> {
+  let index = INDEXES.get(phrases);
+  if (!index) {
+    index = new Map();
+    phrases.forEach((p, k) => index!.set(p[0]!, [...(index!.get(p[0]!) ?? []), k]));
+    INDEXES.set(phrases, index);
+  }
+  return index;
+}
+
 /** The longest of `phrases` matching at i: its index in the list and the index after it. */
 export function longestAt(tokens: Token[], i: number, phrases: Phrase[], exact = false): { index: number; end: number } | null {
+  const t = tokens[i];
+  if (!t?.word) return null;
   let best: { index: number; end: number } | null = null;
-  phrases.forEach((p, index) => {
-    const end = matchAt(tokens, i, p, exact);
+  for (const index of indexOf(phrases).get(exact ? t.w : t.f) ?? []) {
+    const end = matchAt(tokens, i, phrases[index]!, exact);
     if (end > 0 && (!best || end > best.end)) best = { index, end };
-  });
+  }
   return best;
 }
 
