@@ -227,7 +227,7 @@ export function findPersons(tokens: Token[], g: Grammar, skipLines: Set<number>,
     const sep = tokens[s.start - 1];
     const next = tokens[s.end];
     if (!sep || !(sep.text === ',' || sep.f === 'va' || sep.text === ';' || sep.text === ':')) continue;
-    if (next && next.line === tokens[s.start]!.line && ![',', ';', '.', ')', ':'].includes(next.text) && next.f !== 'va' && !g.isStop(tokens, s.end)) continue;
+    if (next && next.line === tokens[s.start]!.line && ![',', ';', '.', ')', ':'].includes(next.text) && !(next.word && !next.cap)) continue;
     const head = [...accepted].reverse().find((m) => m.to < s.start && tokens[m.to]!.s === tokens[s.start]!.s);
     if (!head) continue;
     const between = tokens.slice(head.end, s.start - 1);
