@@ -242,7 +242,10 @@ export class Statements {
         if (at < 0) continue;
         const post = this.g.postAt(t, at);
         if (!post?.org || post.org.incomplete) continue;
-        const people = this.actors(i, j);
+        // "bổ nhiệm chức vụ Thứ trưởng … đối với Trung tướng A, … và Thiếu tướng B"
+        const objects =
+          t[post.end]?.w === 'đối' && t[post.end + 1]?.w === 'với' ? this.inSentence(t[i]!.s).filter((m) => m.start > post.end && m.start <= cb) : [];
+        const people = objects.length ? [...new Set(objects.map((m) => m.key))] : this.actors(i, j);
         const date = dateIn(t, this.clause(i)[0], cb, this.published);
         const by = deciderBefore(t, this.g, i, this.clause(i)[0]);
         for (const person of people)
