@@ -119,7 +119,7 @@ it('links a person of the same name only on a shared post or organisation; a nam
 });
 
 describe('the extractFacts mutation', () => {
-  const EXTRACT = `mutation($text: String!, $title: String, $published: Date, $ingest: Boolean) {
+  const EXTRACT = `mutation($text: String!, $title: String, $published: String, $ingest: Boolean) {
     extractFacts(text: $text, title: $title, published: $published, ingest: $ingest) {
       facts persons factCount resolutions { localId id reason } ingested { sourceId changed facts } } }`;
   const INGEST = 'mutation($facts: String!, $text: String!) { ingestFacts(facts: $facts, sourceText: $text) { sourceId changed } }';
@@ -150,8 +150,11 @@ describe('the extractFacts mutation', () => {
     expect(again.body.data.ingestFacts).toEqual({ sourceId: 'source/2024-04-10-zz-test-extract-via-the-api', changed: false });
   });
 
-  it('refuses a text beyond the article limit as bad input', async () => {
-    const { body } = await server.gql(EXTRACT, { text: 'a '.repeat(40_000) }, { authorization: `Bearer ${editor.key}` });
+  it.each([
+    ['a text beyond the article limit', { text: 'a '.repeat(40_000) }],
+    ['a publication date that is no day', { text: 'Tiêu đề\nBài.', published: '2024-04' }],
+  ])('refuses %s as bad input', async (_what, variables) => {
+    const { body } = await server.gql(EXTRACT, variables, { authorization: `Bearer ${editor.key}` });
     expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 });

@@ -5,6 +5,7 @@ import { resolveAgainstGraph } from '../../extract/resolve';
 import { mergeEntities, unmerge } from '../../graph/merge';
 import { ingestPlan, planFromText } from '../../ingest/ingest';
 import { FactsFileError } from '../../ingest/validate';
+import { isPartialDate } from '../../model/dates';
 import { AppError, ErrorCode } from '../../errors';
 import type { Context } from '../context';
 
@@ -51,7 +52,8 @@ export const mutationResolvers = {
     extractFacts: async (_: unknown, args: ExtractArgs, ctx: Context) => {
       const actor = editor(ctx);
       if (args.text.length > MAX_ARTICLE_CHARS) throw new AppError(ErrorCode.BAD_USER_INPUT, `text may have at most ${MAX_ARTICLE_CHARS} characters`);
-      if (args.published && args.published.length !== 10) throw new AppError(ErrorCode.BAD_USER_INPUT, 'published must be a day (YYYY-MM-DD)');
+      if (args.published && !(args.published.length === 10 && isPartialDate(args.published)))
+        throw new AppError(ErrorCode.BAD_USER_INPUT, 'published must be a day (YYYY-MM-DD)');
       const options = { title: args.title, published: args.published, publisher: args.publisher, url: args.url, textFile: 'article.txt' };
       const { facts } = extractArticle(args.text, options);
       try {
