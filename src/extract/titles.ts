@@ -5,7 +5,7 @@
 // word, a punctuation mark, another role or a person's name.
 import { canonicalSpelling } from '../text/normalize';
 import { fold } from '../text/fold';
-import { longestAt, matchAt, Token } from './tokens';
+import { longestAt, Token } from './tokens';
 import { exactPhrase, Phrase, Vocabulary } from './vocabulary';
 
 export type Role = Vocabulary['roles'][number];
