@@ -61,8 +61,9 @@ async function run(db: Database, lucene: string, folded: string, first: number, 
      WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
      WITH node, score, $folded IN node.matchKeys AS exact,
           all(t IN $terms WHERE (' ' + node.searchText) CONTAINS (' ' + t)) AS byName,
-          node.currentPostText IS NOT NULL AND all(t IN $terms WHERE (' ' + node.currentPostText) CONTAINS (' ' + t)) AS current
-     ORDER BY exact DESC, byName DESC, current DESC, score DESC, node.nameFolded, node.id
+          node.currentPostText IS NOT NULL AND all(t IN $terms WHERE (' ' + node.currentPostText) CONTAINS (' ' + t)) AS current,
+          coalesce(' ' + node.currentPostText + ' ', '') CONTAINS (' ' + $folded + ' ') AS currentTitle
+     ORDER BY exact DESC, byName DESC, currentTitle DESC, current DESC, score DESC, node.nameFolded, node.id
      LIMIT $first
      RETURN ${project('node')} AS node, score, exact`,
     {
