@@ -75,36 +75,48 @@ function createdBySource(rows: Array<Record<string, unknown>>): Map<string, numb
 
 type Sourced = { entry: Entry; sourceId: string };
 
-async function upsertEntities(tx: Tx, type: TypeModel, items: Sourced[]): Promise<Map<string, number>> {
-  if (!items.length) return new Map();
-  const rows = items.map(({ entry: item, sourceId }) => {
-    const { props, refs } = split(type, item);
-    return {
-      id: item.id,
-      sourceId,
-      localId: (item.localId as string | undefined) ?? item.id,
-      claim: JSON.stringify({ ...props, ...refs }),
-      refs,
-      mention: evidenceProps((item.mentions as unknown[] | undefined) ?? []),
-    };
-  });
-  // Every entity of the file was seen in its source (with the passages or record values, where
-  // given) and the source's values are its claim; the file's own id for it is kept so that a reload
-  // finds the same entity (src/ingest/match.ts). The stored properties are settled from every claim.
+/**
+ * MERGEs each row's node (by id, with its kind's label: Entity or Fact) and its relationship to the
+ * row's source, setting the relationship's properties (the evidence or mention, and the claim).
+ * Returns how many nodes each source created.
+ */
+async function mergeSourced(
+  tx: Tx,
+  type: TypeModel,
+  rel: 'MENTIONED_IN' | 'SOURCED_FROM',
+  rows: Array<{ id: string; sourceId: string; edge: Item }>,
+): Promise<Map<string, number>> {
   const created = await tx.run(
     `UNWIND $rows AS row
      OPTIONAL MATCH (old:${cypherName(type.name)} {id: row.id})
      WITH row, old IS NULL AS isNew
      MERGE (n:${cypherName(type.name)} {id: row.id})
-     SET n:Entity
+     SET n:${type.kind === 'fact' ? 'Fact' : 'Entity'}
      WITH n, row, isNew
      MATCH (s:Source {id: row.sourceId})
-     MERGE (n)-[m:MENTIONED_IN]->(s)
-     SET m += row.mention, m.localId = row.localId, m.claim = row.claim
+     MERGE (n)-[r:${rel}]->(s)
+     SET r += row.edge
      RETURN row.sourceId AS sourceId, sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS n`,
     { rows },
   );
   return createdBySource(created);
+}
+
+// Every entity of a file was seen in its source (with the passages or record values, where given)
+// and the source's values are its claim; the file's own id for it is kept so that a reload finds the
+// same entity (src/ingest/match.ts). What is stored is settled from every claim (settle, below).
+async function upsertEntities(tx: Tx, type: TypeModel, items: Sourced[]): Promise<Map<string, number>> {
+  if (!items.length) return new Map();
+  const rows = items.map(({ entry: item, sourceId }) => {
+    const { props, refs } = split(type, item);
+    const localId = (item.localId as string | undefined) ?? item.id;
+    return {
+      id: item.id,
+      sourceId,
+      edge: { ...evidenceProps((item.mentions as unknown[] | undefined) ?? []), localId, claim: JSON.stringify({ ...props, ...refs }) },
+    };
+  });
+  return mergeSourced(tx, type, 'MENTIONED_IN', rows);
 }
 
 async function upsertFacts(tx: Tx, type: TypeModel, facts: Sourced[]): Promise<Map<string, number>> {
@@ -112,28 +124,10 @@ async function upsertFacts(tx: Tx, type: TypeModel, facts: Sourced[]): Promise<M
   const statusField = type.time?.status;
   const rows = facts.map(({ entry: fact, sourceId }) => {
     const { props, refs } = split(type, fact);
-    const evidence = evidenceProps(fact.evidence as unknown[]);
-    return {
-      id: fact.id,
-      sourceId,
-      refs,
-      evidence: { ...evidence, claim: JSON.stringify({ ...props, ...refs }), status: statusField ? ((fact[statusField] as string | null) ?? null) : null },
-    };
+    const status = statusField ? ((fact[statusField] as string | null) ?? null) : null;
+    return { id: fact.id, sourceId, edge: { ...evidenceProps(fact.evidence as unknown[]), claim: JSON.stringify({ ...props, ...refs }), status } };
   });
-  const created = await tx.run(
-    `UNWIND $rows AS row
-     OPTIONAL MATCH (old:${cypherName(type.name)} {id: row.id})
-     WITH row, old IS NULL AS isNew
-     MERGE (f:${cypherName(type.name)} {id: row.id})
-     SET f:Fact
-     WITH f, row, isNew
-     MATCH (s:Source {id: row.sourceId})
-     MERGE (f)-[r:SOURCED_FROM]->(s)
-     SET r += row.evidence
-     RETURN row.sourceId AS sourceId, sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS n`,
-    { rows },
-  );
-  return createdBySource(created);
+  return mergeSourced(tx, type, 'SOURCED_FROM', rows);
 }
 
 /**
