@@ -59,8 +59,7 @@ export function articleOf(id: string): { text: string; published: string | null;
     id === 'seed'
       ? path.join(PROJECT_ROOT, 'seeds', 'sources', '2024-04-10-khoi-thi-dua-noi-chinh.txt')
       : path.join(SHARED_DATA, 'news', 'vietnews-dev', `${id}.txt`);
-  if (!fs.existsSync(file))
-    throw new AppError(ErrorCode.NOT_FOUND, `article ${id}: ${file} not found (set DATA_DIR to the folder holding news/vietnews-dev)`);
+  if (!fs.existsSync(file)) throw new AppError(ErrorCode.NOT_FOUND, `article ${id}: ${file} not found (set DATA_DIR to the folder holding news/vietnews-dev)`);
   return { text: fs.readFileSync(file, 'utf8'), published: id === 'seed' ? '2024-04-10' : null, file };
 }
 
