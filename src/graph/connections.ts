@@ -97,7 +97,11 @@ export interface CommonItem {
  */
 export async function commonConnections(db: Database, ids: string[], ties?: TieFilter | null): Promise<CommonItem[]> {
   if (ids.length < 2 || ids.length > MAX_COMMON_IDS) {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, `ids: give between 2 and ${MAX_COMMON_IDS} ids, got ${ids.length}`, { argument: 'ids', min: 2, max: MAX_COMMON_IDS });
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `ids: give between 2 and ${MAX_COMMON_IDS} ids, got ${ids.length}`, {
+      argument: 'ids',
+      min: 2,
+      max: MAX_COMMON_IDS,
+    });
   }
   const entities = await entitiesOrNotFound(
     db,

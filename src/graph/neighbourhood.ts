@@ -62,7 +62,15 @@ export async function neighbourhood(db: Database, id: string, depth: number, per
   checkRange('depth', depth, 1, MAX_DEPTH);
   checkRange('perHop', perHop, 1, MAX_PER_HOP);
   const [root] = await entitiesOrNotFound(db, [{ argument: 'id', id }]);
-  const out: Neighbourhood = { root: root!, entities: new Map([[root!.id, root!]]), depths: new Map([[root!.id, 0]]), facts: new Map(), structural: [], cuts: [], capped: false };
+  const out: Neighbourhood = {
+    root: root!,
+    entities: new Map([[root!.id, root!]]),
+    depths: new Map([[root!.id, 0]]),
+    facts: new Map(),
+    structural: [],
+    cuts: [],
+    capped: false,
+  };
   const seenStructural = new Set<string>();
   let hop = 1;
   const reach = (node: GraphNode) => {

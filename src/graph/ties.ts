@@ -43,7 +43,8 @@ const propertyName = (name: string) => {
  * Cypher: fact `f` is a proposal. Written out per property (not `f[key]`): a dynamic property inside a
  * quantified path pattern's predicate is not evaluated as such by Neo4j 5.26's shortest-path planner.
  */
-const PROPOSAL = (f: string) => (PROPOSAL_VALUES.length ? PROPOSAL_VALUES.map(([p]) => `coalesce(${f}.${propertyName(p)}, '') = $tProposalValue`).join(' OR ') : 'false');
+const PROPOSAL = (f: string) =>
+  PROPOSAL_VALUES.length ? PROPOSAL_VALUES.map(([p]) => `coalesce(${f}.${propertyName(p)}, '') = $tProposalValue`).join(' OR ') : 'false';
 
 const CONFIDENCES = ['high', 'medium', 'low'];
 
@@ -121,7 +122,10 @@ export async function boundedRead<T>(what: string, hint: string, read: () => Pro
     return await read();
   } catch (error) {
     if (error instanceof AppError && error.code === ErrorCode.QUERY_TIMEOUT) {
-      throw new AppError(ErrorCode.QUERY_TIMEOUT, `${what} took longer than the read timeout; ${hint}.`, { ...error.extensions, code: ErrorCode.QUERY_TIMEOUT });
+      throw new AppError(ErrorCode.QUERY_TIMEOUT, `${what} took longer than the read timeout; ${hint}.`, {
+        ...error.extensions,
+        code: ErrorCode.QUERY_TIMEOUT,
+      });
     }
     throw error;
   }

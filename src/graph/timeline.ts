@@ -36,7 +36,7 @@ function ownDates(fact: GraphNode, refs: Array<{ field: string; node: GraphNode 
   const get = (f?: string) => (f && typeof fact[f] === 'string' ? (fact[f] as string) : null);
   if (time.kind === 'lasting') return [get(time.start), get(time.end)];
   const event = time.event ? refs.find((r) => r.field === time.event)?.node : undefined;
-  return [get(time.date) ?? ((event?.startDate as string | null) ?? null), (event?.endDate as string | null) ?? null];
+  return [get(time.date) ?? (event?.startDate as string | null) ?? null, (event?.endDate as string | null) ?? null];
 }
 
 export async function timeline(db: Database, id: string, first: number, ties?: TieFilter | null): Promise<TimelineEntry[]> {

@@ -44,7 +44,13 @@ export function nodeLabel(n: GraphNode): { label: string; labelEn: string | null
 
 /** The neutral nodes and edges of a neighbourhood; `at` gives each fact's basis on that date. */
 export function subgraphOf(n: Neighbourhood, citations: Map<string, Citation[]>, at: string | null | undefined) {
-  const nodes: SubgraphNode[] = [...n.entities.values()].map((e) => ({ id: e.id, type: e.__typename, ...nodeLabel(e), depth: n.depths.get(e.id) ?? 0, node: e }));
+  const nodes: SubgraphNode[] = [...n.entities.values()].map((e) => ({
+    id: e.id,
+    type: e.__typename,
+    ...nodeLabel(e),
+    depth: n.depths.get(e.id) ?? 0,
+    node: e,
+  }));
   const edges: SubgraphEdge[] = [];
   for (const { fact, refs } of n.facts.values()) {
     const type = model.types[fact.__typename];
@@ -101,7 +107,8 @@ function edgeAttributes(e: SubgraphEdge): Record<string, unknown> {
     kind: e.kind,
     field: e.field,
     fact: f?.id ?? null,
-    status: upper(f?.status ?? f?.role ?? f?.relation),
+    status: upper(f?.status),
+    role: upper(f?.role ?? f?.relation),
     proposed: e.proposed,
     basis: upper(e.basis),
     inferred: f ? Boolean(f.inferred) : false,
@@ -111,7 +118,13 @@ function edgeAttributes(e: SubgraphEdge): Record<string, unknown> {
     statedFrom: f?.statedFrom ?? null,
     statedTo: f?.statedTo ?? null,
     sources: e.citations.map((c) => ({
-      source: { id: c.source.id, title: c.source.title ?? null, url: c.source.url ?? null, kind: upper(c.source.kind), publishedAt: c.source.publishedAt ?? null },
+      source: {
+        id: c.source.id,
+        title: c.source.title ?? null,
+        url: c.source.url ?? null,
+        kind: upper(c.source.kind),
+        publishedAt: c.source.publishedAt ?? null,
+      },
       quotes: c.quotes,
       records: c.records,
     })),
