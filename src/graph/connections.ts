@@ -2,7 +2,7 @@
 // (every hop is a sourced fact), and what they share directly (an event both took part in, an
 // organisation both serve in). Only the model's reference relationships are walked, never the
 // provenance edges (else everything would connect through a shared Source).
-import type { Database } from '../db/database';
+import type { Database, Row } from '../db/database';
 import { int } from '../db/database';
 import { AppError, ErrorCode } from '../errors';
 import { model } from '../model/model';
@@ -37,7 +37,8 @@ export interface Path {
  * Up to `first` chains of at most `maxHops` facts between two entities, every fact a tie the filter
  * keeps, ranked by evidence (no proposal, sourced, stated, not inferred, confident) before length.
  * The candidates are the shortest and next-shortest chains (Neo4j's SHORTEST 2 GROUPS, a bounded
- * breadth-first search with no exhaustive fallback), so a better-evidenced detour one step longer can win.
+ * breadth-first search with no exhaustive fallback); a longer one is kept only when it is better
+ * evidenced than every shortest one, so a stated detour one step longer beats a proposal.
  */
 export async function connections(db: Database, from: string, to: string, maxHops: number, first: number, ties?: TieFilter | null): Promise<Path[]> {
   checkRange('maxHops', maxHops, 1, MAX_HOPS);
@@ -58,25 +59,47 @@ export async function connections(db: Database, from: string, to: string, maxHop
        WITH p, facts, [f IN facts | ${WEAKNESS('f')}] AS weak
        WITH p, facts, reduce(s = [0, 0, 0, 0, 0], w IN weak | [i IN range(0, 4) | s[i] + w[i]]) AS score,
             reduce(m = 0, w IN weak | CASE WHEN w[4] > m THEN w[4] ELSE m END) AS worst
-       ORDER BY score[0], score[1], score[2], score[3], score[4], size(facts), length(p)
-       LIMIT $first
-       RETURN [n IN nodes(p) | ${project('n')}] AS nodes, score, worst`,
-      { ...tieParams(ties), from: a!.id, to: b!.id, maxHops: int(maxHops), first: int(first) },
+       RETURN [n IN nodes(p) | ${project('n')}] AS nodes, score, worst, size(facts) AS hops, length(p) AS length`,
+      { ...tieParams(ties), from: a!.id, to: b!.id, maxHops: int(maxHops) },
     ),
   );
-  return rows.map((r) => {
-    const score = r.score as number[];
-    return {
-      nodes: r.nodes as GraphNode[],
-      evidence: {
-        proposed: score[0]!,
-        unsourced: score[1]!,
-        inferred: score[2]!,
-        presumed: score[3]!,
-        lowestConfidence: ['high', 'medium', 'low'][r.worst as number] ?? 'low',
-      },
-    };
-  });
+  return rank(rows)
+    .slice(0, first)
+    .map((r) => {
+      const score = r.score as number[];
+      return {
+        nodes: r.nodes as GraphNode[],
+        evidence: {
+          proposed: score[0]!,
+          unsourced: score[1]!,
+          inferred: score[2]!,
+          presumed: score[3]!,
+          lowestConfidence: ['high', 'medium', 'low'][r.worst as number] ?? 'low',
+        },
+      };
+    });
+}
+
+const compare = (x: number[], y: number[]) => {
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return 0;
+};
+
+/**
+ * The shortest chains, and a longer one only where it is better evidenced than every shortest one
+ * (a stated post and a parent link beat an award merely proposed); by evidence, then hops, then length.
+ */
+function rank(rows: Row[]): Row[] {
+  if (!rows.length) return rows;
+  const shortest = Math.min(...rows.map((r) => r.length as number));
+  const best = rows
+    .filter((r) => r.length === shortest)
+    .reduce((m, r) => (compare(r.score as number[], m) < 0 ? (r.score as number[]) : m), [99, 99, 99, 99, 99]);
+  return rows
+    .filter((r) => r.length === shortest || compare(r.score as number[], best) < 0)
+    .sort(
+      (x, y) => compare(x.score as number[], y.score as number[]) || (x.hops as number) - (y.hops as number) || (x.length as number) - (y.length as number),
+    );
 }
 
 export const MAX_COMMON_IDS = 10;

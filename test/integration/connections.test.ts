@@ -56,3 +56,93 @@ it('answers the contract form participants { role agent { … } } and Event.sour
   expect(body.data.event.participants.some((p: any) => p.role === 'OPENING_SPEAKER' && p.agent.name === 'Ngô Văn Tuấn')).toBe(true);
   expect(body.data.event.sources[0].source.id).toBe('source/2024-04-10-khoi-thi-dua-noi-chinh');
 });
+
+describe('ties: connections filtered and ranked by evidence', () => {
+  const BQP = 'organization/bo-quoc-phong';
+  const COMMAND = 'organization/bo-tu-lenh-bao-ve-lang-chu-tich-ho-chi-minh';
+  const ids = (p: any) => p.steps.map((s: { id: string }) => s.id);
+
+  it('without proposals, Phạm Hải Trung reaches Bộ Quốc phòng through his command, not the flag proposed for the ministry', async () => {
+    const { body } = await world.server.gql(`{ connections(from: "person/pham-hai-trung", to: "${BQP}", first: 10, ties: {includeProposed: false}) {
+      hops steps { id __typename } facts { __typename ... on Conferral { status } } evidence { proposed } } }`);
+    expect(body.errors).toBeUndefined();
+    const paths = body.data.connections;
+    expect(paths.length).toBeGreaterThan(0);
+    expect(ids(paths[0])).toEqual(expect.arrayContaining([COMMAND, BQP]));
+    expect(paths[0].facts.map((f: any) => f.__typename)).toEqual(['Occupancy', 'Subordination']);
+    for (const p of paths) {
+      expect(p.facts.some((f: any) => f.status === 'PROPOSED')).toBe(false);
+      expect(p.evidence.proposed).toBe(0);
+    }
+  });
+
+  it('with proposals allowed, ranks the proposal below the command (evidence before length)', async () => {
+    const { body } = await world.server.gql(`{ connections(from: "person/pham-hai-trung", to: "${BQP}", first: 10) {
+      steps { id } evidence { proposed inferred lowestConfidence } } }`);
+    const paths = body.data.connections;
+    const proposal = paths.findIndex((p: any) => p.evidence.proposed > 0);
+    expect(proposal).toBeGreaterThan(0); // the proposed flag is a candidate (it is the shortest in relationships), but not first
+    expect(ids(paths[0])).toContain(COMMAND);
+    expect(paths[0].evidence).toEqual({ proposed: 0, inferred: 1, lowestConfidence: 'MEDIUM' });
+  });
+
+  it('keeps only the kinds asked for, and leaves inferred facts out when asked', async () => {
+    const only = await world.server.gql(
+      `{ connections(from: "person/pham-hai-trung", to: "${BQP}", ties: {kinds: [OCCUPANCY, SUBORDINATION]}) { facts { __typename } } }`,
+    );
+    for (const p of only.body.data.connections) for (const f of p.facts) expect(['Occupancy', 'Subordination']).toContain(f.__typename);
+    const stated = await world.server.gql(
+      `{ connections(from: "person/pham-hai-trung", to: "${BQP}", first: 10, ties: {includeInferred: false}) { facts { inferred } } }`,
+    );
+    for (const p of stated.body.data.connections) for (const f of p.facts) expect(f.inferred).toBe(false);
+    // the command's parent link is inferred, so the command no longer reaches the ministry
+    const strict = await world.server.gql(
+      `{ connections(from: "person/pham-hai-trung", to: "${BQP}", first: 10, ties: {includeInferred: false, includeProposed: false, minConfidence: HIGH}) { hops } }`,
+    );
+    expect(strict.body.errors).toBeUndefined();
+    expect(strict.body.data.connections).toEqual([]);
+  });
+
+  it('says NOT_FOUND for an unknown id, naming the argument, rather than "not connected"', async () => {
+    const { body } = await world.server.gql(`{ connections(from: "person/pham-hai-trung", to: "person/no-such-person") { hops } }`);
+    expect(body.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(body.errors[0].extensions.argument).toBe('to');
+    expect(body.errors[0].message).toMatch(/person\/no-such-person/);
+  });
+});
+
+describe('commonConnections', () => {
+  const THREE = '["person/nguyen-thanh-tinh", "person/ngo-van-tuan", "person/pham-huy-giang"]';
+
+  it('finds the conference Nguyễn Thanh Tịnh, Ngô Văn Tuấn and Phạm Huy Giang share, with how each is tied', async () => {
+    const { body } = await world.server.gql(`{ commonConnections(ids: ${THREE}) {
+      node { __typename id } ties { entity { id } facts { __typename sources { quote } ... on Participation { role } } } } }`);
+    expect(body.errors).toBeUndefined();
+    const conference = body.data.commonConnections.find((c: any) => c.node.id === EVENT);
+    expect(conference.node.__typename).toBe('Event');
+    expect(conference.ties.map((t: any) => t.entity.id)).toEqual(['person/nguyen-thanh-tinh', 'person/ngo-van-tuan', 'person/pham-huy-giang']);
+    for (const t of conference.ties) {
+      expect(t.facts.length).toBeGreaterThan(0);
+      for (const f of t.facts) expect(f.sources.length).toBeGreaterThan(0);
+    }
+    expect(conference.ties[1].facts.map((f: any) => f.role)).toEqual(expect.arrayContaining(['OPENING_SPEAKER']));
+  });
+
+  it('agrees with shared for two ids, and shares nothing outside the filter', async () => {
+    const pair = await world.server.gql(`{ commonConnections(ids: ["person/ngo-van-tuan", "person/nguyen-tuan-anh"]) { node { id } }
+      shared(a: "person/ngo-van-tuan", b: "person/nguyen-tuan-anh") { node { id } } }`);
+    expect(pair.body.data.commonConnections.map((c: any) => c.node.id).sort()).toEqual(pair.body.data.shared.map((c: any) => c.node.id).sort());
+    const ranks = await world.server.gql(`{ commonConnections(ids: ${THREE}, ties: {kinds: [RANK_HOLDING]}) { node { id } } }`);
+    expect(ranks.body.data.commonConnections).toEqual([]);
+  });
+
+  it('refuses fewer than 2 or more than 10 ids, and an unknown one', async () => {
+    const one = await world.server.gql(`{ commonConnections(ids: ["person/ngo-van-tuan"]) { node { id } } }`);
+    expect(one.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const eleven = JSON.stringify(Array.from({ length: 11 }, (_, i) => `person/x${i}`));
+    const many = await world.server.gql(`{ commonConnections(ids: ${eleven}) { node { id } } }`);
+    expect(many.body.errors[0].message).toMatch(/between 2 and 10/);
+    const unknown = await world.server.gql(`{ commonConnections(ids: ["person/ngo-van-tuan", "event/none"]) { node { id } } }`);
+    expect(unknown.body.errors[0].extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'ids[1]' });
+  });
+});
