@@ -54,7 +54,9 @@ interface HopRow {
   entity: string;
   total: number;
   ups: Array<{ rel: string; node: GraphNode }>;
-  ties: Array<{ fact: GraphNode; refs: Array<{ rel: string; node: GraphNode; upRel: string | null; up: GraphNode | null }> }>;
+  ties: Array<{ fact: GraphNode; refs: Array<{ rel: string; id: string; upRel: string | null; up: string | null }> }>;
+  /** The entities the ties reference, and their organisations, each once. */
+  near: GraphNode[];
 }
 
 /** The entities within `depth` ties of `id`, and the ties. */
@@ -93,6 +95,7 @@ export async function neighbourhood(db: Database, id: string, depth: number, per
     const rows = await readHop(db, frontier, perHop, ties);
     const next: string[] = [];
     for (const row of rows) {
+      const near = new Map(row.near.map((x) => [x.id, x]));
       if (row.total > row.ties.length) out.cuts.push({ entity: row.entity, depth: hop, total: row.total, kept: row.ties.length });
       for (const up of row.ups) addStructural(row.entity, up.rel, up.node);
       for (const tie of row.ties) {
@@ -103,11 +106,13 @@ export async function neighbourhood(db: Database, id: string, depth: number, per
         }
         const refs: Record<string, GraphNode> = {};
         for (const ref of tie.refs) {
-          refs[FACT_FIELDS[`${tie.fact.__typename}.${ref.rel}`] ?? ref.rel.toLowerCase()] = ref.node;
-          if (reach(ref.node)) next.push(ref.node.id);
-          if (ref.up && ref.upRel) {
-            if (!out.entities.has(ref.up.id)) next.push(ref.up.id);
-            addStructural(ref.node.id, ref.upRel, ref.up);
+          const node = near.get(ref.id)!;
+          refs[FACT_FIELDS[`${tie.fact.__typename}.${ref.rel}`] ?? ref.rel.toLowerCase()] = node;
+          if (reach(node)) next.push(node.id);
+          const up = ref.up ? near.get(ref.up) : undefined;
+          if (up && ref.upRel) {
+            if (!out.entities.has(up.id)) next.push(up.id);
+            addStructural(node.id, ref.upRel, up);
           }
         }
         out.facts.set(tie.fact.id, { fact: tie.fact, refs });
@@ -148,11 +153,18 @@ async function readHop(db: Database, frontier: string[], perHop: number, ties?: 
          CALL (f) {
            MATCH (f)-[r2]->(x:Entity) WHERE type(r2) IN $factRels
            OPTIONAL MATCH (x)-[u2]->(y:Entity) WHERE type(u2) IN $entityRels
-           RETURN collect({rel: type(r2), node: ${project('x')}, upRel: type(u2), up: CASE WHEN y IS NULL THEN null ELSE ${project('y')} END}) AS refs
+           RETURN collect({rel: type(r2), id: x.id, upRel: type(u2), up: y.id}) AS refs, collect(x) + collect(y) AS near
          }
-         RETURN collect({fact: ${project('f')}, refs: refs}) AS ties
+         RETURN collect({fact: ${project('f')}, refs: refs}) AS ties, collect(near) AS nears
        }
-       RETURN e.id AS entity, total, ups, ties`,
+       // each entity projected once, however many of the facts reference it
+       CALL (nears) {
+         UNWIND nears AS near
+         UNWIND near AS x
+         WITH DISTINCT x
+         RETURN collect(${project('x')}) AS near
+       }
+       RETURN e.id AS entity, total, ups, ties, near`,
       { ...tieParams(ties), frontier, perHop: int(perHop), factRels: FACT_RELS, entityRels: ENTITY_RELS },
     ),
   );

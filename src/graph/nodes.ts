@@ -119,8 +119,12 @@ export interface Citation {
 /** For each fact id, its sources with the supporting quotes. */
 export async function citations(db: Database, ids: readonly string[], rel: 'SOURCED_FROM' | 'MENTIONED_IN'): Promise<Map<string, Citation[]>> {
   const rows = await db.read(
-    `MATCH (n)-[r:${rel === 'SOURCED_FROM' ? 'SOURCED_FROM' : 'MENTIONED_IN'}]->(s:Source)
-     WHERE n.id IN $ids AND size(coalesce(r.quotes, [])) + size(coalesce(r.values, [])) > 0
+    // From the facts or entities by id (their uniqueness index), never from the Source: a dataset's
+    // Source has a relationship from each of its facts (100,000 in the benchmark world).
+    `UNWIND $ids AS id
+     MATCH (n:${rel === 'SOURCED_FROM' ? 'Fact' : 'Entity'} {id: id})
+     MATCH (n)-[r:${rel === 'SOURCED_FROM' ? 'SOURCED_FROM' : 'MENTIONED_IN'}]->(s:Source)
+     WHERE size(coalesce(r.quotes, [])) + size(coalesce(r.values, [])) > 0
      RETURN n.id AS key, ${project('s')} AS source, r.quotes AS quotes, r.fields AS fields, r.values AS values
      ORDER BY s.publishedAt DESC, s.id`,
     { ids: [...new Set(ids)] },
