@@ -25,8 +25,13 @@ const relType = cypherName;
 /** The model's labels as a Cypher list literal: schema names, checked like labels, never user input. */
 const TYPE_LIST = `[${TYPE_NAMES.map((t) => `'${label(t)}'`).join(', ')}]`;
 
-/** Cypher projection of node `n` into a GraphNode (the big `text` of a Source is left out). */
-export const project = (n: string) => `${n} {.*, text: null, __typename: head([l IN labels(${n}) WHERE l IN ${TYPE_LIST}])}`;
+/**
+ * Cypher projection of node `n` into a GraphNode: the big `text` of a Source and the search keys
+ * written for the full-text index (no API field reads them; a neighbourhood would carry them for
+ * every person) are left out.
+ */
+export const project = (n: string) =>
+  `${n} {.*, text: null, searchKeys: null, searchText: null, matchKeys: null, postText: null, __typename: head([l IN labels(${n}) WHERE l IN ${TYPE_LIST}])}`;
 
 /** Entities and facts by id (following merge redirects); unknown ids are absent from the map. */
 export async function nodesById(db: Database, ids: readonly string[]): Promise<Map<string, GraphNode>> {

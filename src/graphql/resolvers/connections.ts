@@ -1,7 +1,7 @@
 // Query.connections, shared, commonConnections, neighbourhood and timeline: thin wrappers over
 // src/graph/connections.ts, neighbourhood.ts and timeline.ts; the Subgraph's shapes come from ../subgraph-shapes.ts.
 import { commonConnections, connections, shared } from '../../graph/connections';
-import { DEFAULT_PER_HOP, neighbourhood } from '../../graph/neighbourhood';
+import { DEFAULT_PER_HOP, Neighbourhood, neighbourhood } from '../../graph/neighbourhood';
 import type { Citation, GraphNode } from '../../graph/nodes';
 import type { TieFilter } from '../../graph/ties';
 import { timeline } from '../../graph/timeline';
@@ -17,6 +17,8 @@ async function citationsOf(ctx: Context, ids: string[]): Promise<Map<string, Cit
   const found = await ctx.loaders.sources.loadMany(ids);
   return new Map(ids.map((id, i) => [id, Array.isArray(found[i]) ? (found[i] as Citation[]) : []]));
 }
+
+type SubgraphResult = ReturnType<typeof subgraphOf> & { root: GraphNode; truncated: boolean; cuts: Neighbourhood['cuts'] };
 
 interface Ties {
   ties?: TieFilter | null;
@@ -36,19 +38,17 @@ export const connectionResolvers = {
     },
     shared: (_: unknown, a: { a: string; b: string } & Ties, ctx: Context) => shared(ctx.db, a.a, a.b, a.ties),
     commonConnections: (_: unknown, a: { ids: string[] } & Ties, ctx: Context) => commonConnections(ctx.db, a.ids, a.ties),
-    neighbourhood: async (_: unknown, a: { id: string; depth: number; perHop?: number | null } & Ties, ctx: Context) => {
+    neighbourhood: async (_: unknown, a: { id: string; depth: number; perHop?: number | null } & Ties, ctx: Context): Promise<SubgraphResult> => {
       const n = await neighbourhood(ctx.db, a.id, a.depth, a.perHop ?? DEFAULT_PER_HOP, a.ties);
       const graph = subgraphOf(n, await citationsOf(ctx, [...n.facts.keys()]), a.ties?.at);
-      return {
-        root: n.root,
-        ...graph,
-        truncated: n.capped || n.cuts.length > 0,
-        cuts: n.cuts,
-        cytoscape: cytoscapeElements(graph),
-        graphology: graphologyGraph(graph, n.root.id),
-      };
+      return { root: n.root, ...graph, truncated: n.capped || n.cuts.length > 0, cuts: n.cuts };
     },
     timeline: (_: unknown, a: { id: string; first: number } & Ties, ctx: Context) => timeline(ctx.db, a.id, a.first, a.ties),
+  },
+  // the widget shapes are built only when asked for
+  Subgraph: {
+    cytoscape: (g: SubgraphResult) => cytoscapeElements(g),
+    graphology: (g: SubgraphResult) => graphologyGraph(g, g.root.id),
   },
   SubgraphEdge: {
     sources: (e: SubgraphEdge) => e.citations.map(evidence),
