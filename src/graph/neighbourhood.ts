@@ -7,7 +7,7 @@ import type { Database } from '../db/database';
 import { int } from '../db/database';
 import { model } from '../model/model';
 import { GraphNode, project } from './nodes';
-import { boundedRead, checkRange, ENTITY_RELS, entitiesOrNotFound, FACT_RELS, TieFilter, TIE_OK, tieParams, WEAKNESS } from './ties';
+import { boundedRead, checkRange, ENTITY_RELS, entitiesOrNotFound, FACT_RELS, TIED_FACTS, TieFilter, tieParams, WEAKNESS } from './ties';
 
 export const MAX_DEPTH = 3;
 export const MAX_PER_HOP = 200;
@@ -139,11 +139,7 @@ async function readHop(db: Database, frontier: string[], perHop: number, ties?: 
          RETURN collect(CASE WHEN y IS NULL THEN null ELSE {rel: type(u), node: ${project('y')}} END) AS ups
        }
        CALL (e) {
-         MATCH (e)<-[r]-(f:Fact) WHERE type(r) IN $factRels AND ${TIE_OK('f')}
-         RETURN f
-         UNION
-         MATCH (e)<-[u]-(:Entity)<-[r]-(f:Fact) WHERE type(u) IN $entityRels AND type(r) IN $factRels AND ${TIE_OK('f')}
-         RETURN f
+         ${TIED_FACTS('e', 'f')}
        }
        WITH e, ups, f, ${WEAKNESS('f')} AS weak
        ORDER BY weak[0], weak[1], weak[2], weak[3], weak[4], coalesce(f.validTo, f.lastSeen, '9999') DESC, f.id

@@ -12,6 +12,9 @@ export const TIE_KINDS: Record<string, string> = Object.fromEntries(
   model.factTypes.map((t) => [t.name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase(), cypherName(t.name)]),
 );
 
+/** The TieKind of a fact type (Occupancy → OCCUPANCY). */
+export const TIE_KIND_OF: Record<string, string> = Object.fromEntries(Object.entries(TIE_KINDS).map(([kind, type]) => [type, kind]));
+
 /** Relationships from a fact to an entity (holder, position, event…): what a walk crosses. */
 export const FACT_RELS = [...new Set(model.factTypes.flatMap((t) => Object.values(t.references).map((r) => r.rel)))].sort();
 
@@ -81,6 +84,16 @@ export const TIE_OK = (f: string) => `(($tKinds IS NULL OR any(l IN labels(${f})
   AND ($tProposed OR NOT (${PROPOSAL(f)}))
   AND ($tConfidences IS NULL OR ${f}.confidence IN $tConfidences)
   AND ${KNOWN_AT(f)})`;
+
+/**
+ * Cypher subquery body: the facts `f` the filter keeps that are tied to entity `e` — directly, or
+ * through an entity of its own (the posts of an organisation). Reads $factRels and $entityRels.
+ */
+export const TIED_FACTS = (e: string, f: string) => `MATCH (${e})<-[r]-(${f}:Fact) WHERE type(r) IN $factRels AND ${TIE_OK(f)}
+         RETURN ${f}
+         UNION
+         MATCH (${e})<-[u]-(:Entity)<-[r]-(${f}:Fact) WHERE type(u) IN $entityRels AND type(r) IN $factRels AND ${TIE_OK(f)}
+         RETURN ${f}`;
 
 /** Cypher: fact `f` is a proposal (1) or not (0). */
 export const IS_PROPOSAL = (f: string) => `CASE WHEN ${PROPOSAL(f)} THEN 1 ELSE 0 END`;

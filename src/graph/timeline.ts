@@ -8,13 +8,11 @@ import { dateLo } from '../model/dates';
 import { edgeLabel, model } from '../model/model';
 import { basisAt } from '../model/time';
 import { GraphNode, project } from './nodes';
-import { boundedRead, checkRange, ENTITY_RELS, entitiesOrNotFound, FACT_RELS, isProposal, TIE_KINDS, TieFilter, TIE_OK, tieParams } from './ties';
+import { boundedRead, checkRange, ENTITY_RELS, entitiesOrNotFound, FACT_RELS, isProposal, TIE_KIND_OF, TIED_FACTS, TieFilter, tieParams } from './ties';
 
 export const MAX_TIMELINE = 500;
 /** Facts read before sorting: an organisation with thousands of posts is listed by its first 5,000. */
 const READ_CAP = 5000;
-
-const KIND_OF = Object.fromEntries(Object.entries(TIE_KINDS).map(([kind, type]) => [type, kind]));
 
 export interface TimelineEntry {
   fact: GraphNode;
@@ -46,11 +44,7 @@ export async function timeline(db: Database, id: string, first: number, ties?: T
     db.read(
       `MATCH (e:Entity {id: $id})
        CALL (e) {
-         MATCH (e)<-[r]-(f:Fact) WHERE type(r) IN $factRels AND ${TIE_OK('f')}
-         RETURN f
-         UNION
-         MATCH (e)<-[u]-(:Entity)<-[r]-(f:Fact) WHERE type(u) IN $entityRels AND type(r) IN $factRels AND ${TIE_OK('f')}
-         RETURN f
+         ${TIED_FACTS('e', 'f')}
        }
        WITH e, f ORDER BY coalesce(f.statedFrom, f.validFrom, '9999'), f.id LIMIT $cap
        CALL (e, f) {
@@ -72,7 +66,7 @@ export async function timeline(db: Database, id: string, first: number, ties?: T
     const seen = (fact.statedFrom as string | null) ?? (fact.lastSeen ? dateLo(fact.lastSeen as string) : null);
     return {
       fact,
-      kind: KIND_OF[fact.__typename]!,
+      kind: TIE_KIND_OF[fact.__typename]!,
       label: label.vi,
       labelEn: label.en,
       date,

@@ -4,13 +4,12 @@
 // (https://graphology.github.io/serialization.html). Pure: the sources come in already loaded.
 import type { Neighbourhood } from '../graph/neighbourhood';
 import type { Citation, GraphNode } from '../graph/nodes';
-import { isProposal, TIE_KINDS } from '../graph/ties';
+import { isProposal, TIE_KIND_OF } from '../graph/ties';
 import { edgeLabel, model, type Label } from '../model/model';
 import { basisAt } from '../model/time';
 
 /** A post's organisation (an entity's own reference) is drawn with this label. */
 const PART_OF_LABEL: Label = { vi: 'thuộc', en: 'of' };
-const KIND_OF = Object.fromEntries(Object.entries(TIE_KINDS).map(([kind, type]) => [type, kind]));
 
 export interface SubgraphNode {
   id: string;
@@ -59,7 +58,7 @@ export function subgraphOf(n: Neighbourhood, citations: Map<string, Citation[]>,
     const from = refs[spec.source];
     const common = {
       type: fact.__typename,
-      kind: KIND_OF[fact.__typename] ?? null,
+      kind: TIE_KIND_OF[fact.__typename] ?? null,
       fact,
       proposed: isProposal(fact),
       basis: at ? basisAt(fact as Record<string, string | null>, at) : null,
