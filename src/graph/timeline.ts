@@ -27,13 +27,13 @@ export interface TimelineEntry {
   basis: 'stated' | 'presumed' | null;
 }
 
-/** The fact's own date or start (an instant's event's date when it has none), as the source gives it. */
-function ownDates(fact: GraphNode, refs: Array<{ field: string; node: GraphNode }>): [string | null, string | null] {
+/** The fact's own date or start, and end (an instant's event's dates when it has none), as the source gives them. */
+export function ownDates(fact: GraphNode, refs: Record<string, GraphNode>): [string | null, string | null] {
   const time = model.types[fact.__typename]?.time;
   if (!time) return [null, null];
   const get = (f?: string) => (f && typeof fact[f] === 'string' ? (fact[f] as string) : null);
   if (time.kind === 'lasting') return [get(time.start), get(time.end)];
-  const event = time.event ? refs.find((r) => r.field === time.event)?.node : undefined;
+  const event = time.event ? refs[time.event] : undefined;
   return [get(time.date) ?? (event?.startDate as string | null) ?? null, (event?.endDate as string | null) ?? null];
 }
 
@@ -61,7 +61,7 @@ export async function timeline(db: Database, id: string, first: number, ties?: T
     const type = model.types[fact.__typename]!;
     const fieldOf = Object.fromEntries(Object.values(type.references).map((ref) => [ref.rel, ref.field]));
     const refs = (r.refs as Array<{ rel: string; node: GraphNode }>).map((x) => ({ field: fieldOf[x.rel] ?? x.rel, node: x.node }));
-    const [date, endDate] = ownDates(fact, refs);
+    const [date, endDate] = ownDates(fact, Object.fromEntries(refs.map((x) => [x.field, x.node])));
     const label = edgeLabel(type, fact)!;
     const seen = (fact.statedFrom as string | null) ?? (fact.lastSeen ? dateLo(fact.lastSeen as string) : null);
     return {

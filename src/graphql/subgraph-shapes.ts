@@ -5,6 +5,7 @@
 import type { Neighbourhood } from '../graph/neighbourhood';
 import type { Citation, GraphNode } from '../graph/nodes';
 import { isProposal, TIE_KIND_OF } from '../graph/ties';
+import { ownDates } from '../graph/timeline';
 import { edgeLabel, model, type Label } from '../model/model';
 import { basisAt } from '../model/time';
 
@@ -32,6 +33,9 @@ export interface SubgraphEdge {
   fact: GraphNode | null;
   proposed: boolean;
   basis: 'stated' | 'presumed' | null;
+  /** The fact's own date or start, and end, as the source gives them (partial dates kept). */
+  date: string | null;
+  endDate: string | null;
   citations: Citation[];
 }
 
@@ -56,7 +60,10 @@ export function subgraphOf(n: Neighbourhood, citations: Map<string, Citation[]>,
     const spec = type?.edge;
     if (!type || !spec) continue;
     const from = refs[spec.source];
+    const [date, endDate] = ownDates(fact, refs);
     const common = {
+      date,
+      endDate,
       type: fact.__typename,
       kind: TIE_KIND_OF[fact.__typename] ?? null,
       fact,
@@ -88,6 +95,8 @@ export function subgraphOf(n: Neighbourhood, citations: Map<string, Citation[]>,
       fact: null,
       proposed: false,
       basis: null,
+      date: null,
+      endDate: null,
       citations: [],
     });
   }
@@ -112,6 +121,8 @@ function edgeAttributes(e: SubgraphEdge): Record<string, unknown> {
     basis: upper(e.basis),
     inferred: f ? Boolean(f.inferred) : false,
     confidence: upper(f?.confidence),
+    date: e.date,
+    endDate: e.endDate,
     validFrom: f?.validFrom ?? null,
     validTo: f?.validTo ?? null,
     statedFrom: f?.statedFrom ?? null,

@@ -6,7 +6,7 @@ const world = useTestServer({ MAX_QUERY_COST: '100000000' });
 
 const SUBGRAPH = `truncated cuts { entity depth total kept }
   nodes { id type label labelEn depth }
-  edges { id source target type kind label labelEn field proposed basis fact { id confidence inferred } sources { quote source { id title url } } }
+  edges { id source target type kind label labelEn field proposed basis date endDate fact { id confidence inferred } sources { quote source { id title url } } }
   cytoscape graphology`;
 
 describe('neighbourhood', () => {
@@ -32,7 +32,7 @@ describe('neighbourhood', () => {
 
   it('labels edges as the model declares, and a proposal never reads as an award', () => {
     const opened = conference.edges.find((e: any) => e.source === 'person/ngo-van-tuan' && e.labelEn === 'opened');
-    expect(opened).toMatchObject({ label: 'phát biểu khai mạc', kind: 'PARTICIPATION', type: 'Participation', proposed: false });
+    expect(opened).toMatchObject({ label: 'phát biểu khai mạc', kind: 'PARTICIPATION', type: 'Participation', proposed: false, date: '2024-04-10' });
     const flag = conference.edges.find((e: any) => e.source === 'organization/bo-quoc-phong' && e.target === 'award/co-thi-dua-cua-chinh-phu');
     expect(flag).toMatchObject({ label: 'được đề nghị tặng', labelEn: 'proposed for', proposed: true, kind: 'CONFERRAL' });
     // the conferral reached the conference through decidedAt: a further edge of the same fact
@@ -54,7 +54,16 @@ describe('neighbourhood', () => {
       expect(e.data.fact).toBeTruthy();
     }
     const flag = edges.find((e: any) => e.data.source === 'organization/bo-quoc-phong' && e.data.target === 'award/co-thi-dua-cua-chinh-phu');
-    expect(flag.data).toMatchObject({ status: 'PROPOSED', proposed: true, labelEn: 'proposed for', confidence: 'HIGH', inferred: false, kind: 'CONFERRAL' });
+    expect(flag.data).toMatchObject({
+      status: 'PROPOSED',
+      proposed: true,
+      labelEn: 'proposed for',
+      confidence: 'HIGH',
+      inferred: false,
+      kind: 'CONFERRAL',
+      date: '2024-04-10',
+      validFrom: '2024-04-10',
+    });
     expect(new Set([...nodes, ...edges].map((x: any) => x.data.id)).size).toBe(nodes.length + edges.length);
   });
 
