@@ -50,6 +50,11 @@ const ZONES = [
   ),
   // src/graphql/: schema, resolvers, loaders, limits and plugins of the API.
   only(
+    'import',
+    ['ingest', 'graph', 'model', 'text', 'db', 'errors.ts', 'paths.ts', 'log.ts', 'import'],
+    'src/import/ may import only ingest, graph, model, text, db, errors, paths, log, import.',
+  ),
+  only(
     'graphql',
     ['graph', 'ingest', 'model', 'text', 'db', 'errors.ts', 'config.ts', 'auth', 'log.ts', 'package-info.ts', 'paths.ts', 'graphql'],
     'src/graphql/ may import only graph, ingest, model, text, db, errors, config, auth, log, package-info, paths, graphql.',

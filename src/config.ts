@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { ApiKeyEntry, parseApiKeys } from './auth/api-keys';
 import fs from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from './paths';
 
 /** Thrown for an invalid environment variable; its message is the one line shown to the user. */
 export class ConfigError extends Error {
@@ -74,6 +76,10 @@ const variables = {
   HTTP_REQUEST_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(10000),
   HTTP_MAX_CONNECTIONS: positiveInt('a positive integer (open connections per process)').default(1000),
   LOAD_SEEDS: bool.default(true),
+  // The field's shared data (../shared/data beside the project, read in place, never copied in):
+  // with LOAD_WIKIPEDIA, start-up imports its vi.wikipedia officials after the seeds.
+  DATA_DIR: z.string().min(1, 'a folder path').optional(),
+  LOAD_WIKIPEDIA: bool.default(true),
   CORS_ORIGINS: z.string().default('*'),
   // Query limits of the public API (src/graphql/limits).
   MAX_QUERY_DEPTH: positiveInt('a positive integer (levels of nested fields)').default(10),
@@ -119,6 +125,9 @@ export interface Config {
   /** Bounds on each HTTP connection (src/server/app.ts). */
   http: { headersTimeoutMs: number; requestTimeoutMs: number; maxConnections: number };
   loadSeeds: boolean;
+  /** The shared data folder (DATA_DIR, else ../shared/data beside the project); null when there is none. */
+  dataDir: string | null;
+  loadWikipedia: boolean;
   /** '*' or the allowed origins. */
   corsOrigins: '*' | string[];
   /** Limits on each GraphQL request (src/graphql/limits). */
@@ -200,6 +209,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: r.SHUTDOWN_TIMEOUT_MS,
     http: { headersTimeoutMs: r.HTTP_HEADERS_TIMEOUT_MS, requestTimeoutMs: r.HTTP_REQUEST_TIMEOUT_MS, maxConnections: r.HTTP_MAX_CONNECTIONS },
     loadSeeds: r.LOAD_SEEDS,
+    dataDir: r.DATA_DIR ? path.resolve(r.DATA_DIR) : defaultDataDir(),
+    loadWikipedia: r.LOAD_WIKIPEDIA,
     corsOrigins:
       origins === '*'
         ? '*'
@@ -226,4 +237,10 @@ export const CONFIG_VARIABLES = Object.keys(variables);
 /** The Bolt URI to use: NEO4J_URI, or the local Neo4j's. */
 export function neo4jUri(config: Config): string {
   return config.neo4j.uri ?? `bolt://127.0.0.1:${config.localNeo4j.port}`;
+}
+
+/** ../shared/data beside the project (where the field's data sits on a developer's and CI's machine), if it is there. */
+function defaultDataDir(): string | null {
+  const beside = path.resolve(PROJECT_ROOT, '..', 'shared', 'data');
+  return fs.existsSync(beside) ? beside : null;
 }

@@ -5,6 +5,7 @@ import { openDatabase } from './bootstrap';
 import { createLogger } from './log';
 import { buildServer } from './server/app';
 import { loadSeeds } from './ingest/seeds';
+import { loadDefaultData } from './import/defaults';
 
 async function main(): Promise<void> {
   let config;
@@ -22,6 +23,14 @@ async function main(): Promise<void> {
   if (config.loadSeeds) {
     const summary = await loadSeeds(db, log);
     log.info({ seeds: summary }, 'seeds loaded');
+    if (config.loadWikipedia) {
+      const wiki = await loadDefaultData(db, config.dataDir, log, {
+        onProgress: ({ done, total }) => {
+          if (done > 0 && done % 200 === 0) log.info(`Wikipedia officials: ${done}/${total} records`);
+        },
+      });
+      if (wiki) log.info({ wikipedia: { ...wiki, invalid: wiki.invalid.length, merged: wiki.merged.length } }, 'Wikipedia officials loaded');
+    }
   }
 
   const server = await buildServer({ config, db, log });

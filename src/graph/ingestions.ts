@@ -2,34 +2,45 @@
 // it (so an unchanged file writes nothing), and every write leaves an (:Ingestion) with who, when,
 // what file and how much.
 import crypto from 'node:crypto';
-import type { Tx } from '../db/database';
+import type { Database, Tx } from '../db/database';
 import { int } from '../db/database';
 import type { WriteCounts } from './write-facts';
 
-/** The digest of what was last written from a source, if any. */
-export async function ingestedDigest(tx: Tx, sourceId: string): Promise<string | null> {
-  const [row] = await tx.run('MATCH (s:Source {id: $sourceId}) RETURN s.ingestDigest AS digest', { sourceId });
-  return (row?.digest as string | null | undefined) ?? null;
+/** What one ingestion wrote: who asked, from which file, the digest and the counts. */
+export interface IngestionRecord {
+  sourceId: string;
+  digest: string;
+  actor: string;
+  file: string;
+  counts: WriteCounts;
 }
 
-/** Records an ingestion of `sourceId` by `actor` and the digest written. */
-export async function recordIngestion(tx: Tx, r: { sourceId: string; digest: string; actor: string; file: string; counts: WriteCounts }): Promise<string> {
-  const id = `ingestion/${crypto.randomUUID()}`;
+/** Records several ingestions in one statement (an import's batch). */
+export async function recordIngestions(tx: Tx, records: IngestionRecord[]): Promise<string[]> {
+  const rows = records.map((r) => ({
+    sourceId: r.sourceId,
+    digest: r.digest,
+    id: `ingestion/${crypto.randomUUID()}`,
+    actor: r.actor,
+    file: r.file,
+    entities: int(r.counts.entities),
+    facts: int(r.counts.facts),
+    retracted: int(r.counts.retractedFacts),
+  }));
   await tx.run(
-    `MATCH (s:Source {id: $sourceId}) SET s.ingestDigest = $digest
-     CREATE (i:Ingestion {id: $id, actor: $actor, at: datetime(), file: $file, digest: $digest,
-                          entities: $entities, facts: $facts, retractedFacts: $retracted})
+    `UNWIND $rows AS r
+     MATCH (s:Source {id: r.sourceId}) SET s.ingestDigest = r.digest
+     CREATE (i:Ingestion {id: r.id, actor: r.actor, at: datetime(), file: r.file, digest: r.digest,
+                          entities: r.entities, facts: r.facts, retractedFacts: r.retracted})
      CREATE (i)-[:INGESTED]->(s)`,
-    {
-      sourceId: r.sourceId,
-      digest: r.digest,
-      id,
-      actor: r.actor,
-      file: r.file,
-      entities: int(r.counts.entities),
-      facts: int(r.counts.facts),
-      retracted: int(r.counts.retractedFacts),
-    },
+    { rows },
   );
-  return id;
+  return rows.map((r) => r.id);
+}
+
+/** The digests last written from many sources at once (an import checks its records in one read). */
+export async function ingestedDigests(on: Database | Tx, sourceIds: string[]): Promise<Map<string, string>> {
+  const cypher = 'UNWIND $ids AS id MATCH (s:Source {id: id}) WHERE s.ingestDigest IS NOT NULL RETURN s.id AS id, s.ingestDigest AS digest';
+  const rows = 'maintenanceTimeoutMs' in on ? await on.read(cypher, { ids: sourceIds }, on.maintenanceTimeoutMs) : await on.run(cypher, { ids: sourceIds });
+  return new Map(rows.map((r) => [r.id as string, r.digest as string]));
 }

@@ -6,14 +6,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { Database } from '../db/database';
-import { ingestedDigest, recordIngestion } from '../graph/ingestions';
-import { personCandidates } from '../graph/match-candidates';
-import { writeFacts } from '../graph/write-facts';
+import { ingestedDigests, recordIngestions } from '../graph/ingestions';
+import { factCandidatesBatch, personCandidatesBatch } from '../graph/match-candidates';
+import { writeFactsBatch } from '../graph/write-facts';
 import type { Plan } from '../model/facts-file';
 import { model } from '../model/model';
 import { TIME_RULES_VERSION } from '../model/time';
 import { PROJECT_ROOT } from '../paths';
-import { applyResolutions, decide, planTies, Resolution } from './match';
+import { applyResolutions, decide, decideFacts, planTies, Resolution } from './match';
 import { FactsFileError, validateFacts } from './validate';
 
 export interface IngestSummary {
@@ -24,6 +24,8 @@ export interface IngestSummary {
   entities: number;
   facts: number;
   retractedFacts: number;
+  /** Per type: entries written and how many were new (empty when unchanged). */
+  byType: Record<string, { written: number; created: number }>;
   /** How each person of the file was matched to the graph (entity resolution). */
   resolutions: Resolution[];
 }
@@ -75,17 +77,49 @@ export async function ingestFile(db: Database, file: string, options: IngestOpti
 
 /** Stage 3: writes a validated plan in one transaction (skipped when the same content is loaded). */
 export async function ingestPlan(db: Database, plan: Plan, digest: string, options: IngestOptions): Promise<IngestSummary> {
-  const sourceId = plan.source.id;
+  return (await ingestPlans(db, [{ plan, digest }], options))[0]!;
+}
+
+/**
+ * Writes several validated plans (each its own source) in one transaction, batched: an importer's
+ * records. Those already loaded with the same digest are skipped; people and facts are matched to
+ * the graph as it stood before the batch.
+ */
+export async function ingestPlans(db: Database, items: Array<{ plan: Plan; digest: string }>, options: IngestOptions): Promise<IngestSummary[]> {
   return db.write(async (tx) => {
-    if ((await ingestedDigest(tx, sourceId)) === digest)
-      return { file: plan.file, sourceId, changed: false, entities: 0, facts: 0, retractedFacts: 0, resolutions: [] };
-    // The transaction may be retried: resolve on a fresh copy each time.
-    const working = structuredClone(plan);
-    const candidates = await personCandidates(tx, working);
-    const resolutions = candidates.map((c) => decide(c, planTies(working, c.localId)));
-    applyResolutions(working, resolutions);
-    const counts = await writeFacts(tx, working);
-    await recordIngestion(tx, { sourceId, digest, actor: options.actor, file: plan.file, counts });
-    return { file: plan.file, sourceId, changed: true, ...counts, resolutions };
+    const digests = await ingestedDigests(
+      tx,
+      items.map((i) => i.plan.source.id),
+    );
+    const unchanged = (i: { plan: Plan; digest: string }) => digests.get(i.plan.source.id) === i.digest;
+    const todo = items.filter((i) => !unchanged(i));
+    // The transaction may be retried: resolve on fresh copies each time.
+    const working = todo.map((i) => structuredClone(i.plan));
+    const candidates = await personCandidatesBatch(tx, working);
+    const resolutions = working.map((plan, i) => candidates[i]!.map((c) => decide(c, planTies(plan, c.localId))));
+    working.forEach((plan, i) => applyResolutions(plan, resolutions[i]!));
+    const factCandidates = await factCandidatesBatch(tx, working);
+    working.forEach((plan, i) => decideFacts(plan, factCandidates[i]!));
+    const counts = await writeFactsBatch(tx, working);
+    await recordIngestions(
+      tx,
+      todo.map(({ plan, digest }, i) => ({ sourceId: plan.source.id, digest, actor: options.actor, file: plan.file, counts: counts[i]! })),
+    );
+    const written = new Map<string, IngestSummary>(
+      todo.map(({ plan }, i) => [plan.source.id, { file: plan.file, sourceId: plan.source.id, changed: true, ...counts[i]!, resolutions: resolutions[i]! }]),
+    );
+    return items.map(
+      ({ plan }) =>
+        written.get(plan.source.id) ?? {
+          file: plan.file,
+          sourceId: plan.source.id,
+          changed: false,
+          entities: 0,
+          facts: 0,
+          retractedFacts: 0,
+          byType: {},
+          resolutions: [],
+        },
+    );
   }, options.timeoutMs);
 }

@@ -5,7 +5,8 @@
 import { deriveFactId, Plan } from '../model/facts-file';
 import { model } from '../model/model';
 
-import type { Candidates } from '../graph/match-candidates';
+import { BROAD_PARENTS, type Candidates, type FactCandidate } from '../graph/match-candidates';
+import { dateHi, dateLo } from '../model/dates';
 
 export type { Candidates };
 
@@ -22,6 +23,11 @@ export interface Resolution {
 /** The posts and organisations the file ties a person to (their ids): what their facts point at, and the posts' organisations. */
 export function planTies(plan: Plan, personId: string): Set<string> {
   const organizationOf = new Map(plan.sections.positions!.map((p) => [p.id, p.organization as string | undefined]));
+  // An organisation's direct parent, as the file states it, counts too (a department ties its staff to
+  // its ministry) — unless the parent is too broad to tell people apart (graph/match-candidates.ts).
+  const broad = new Set((plan.sections.organizations ?? []).filter((o) => BROAD_PARENTS.includes(String(o.classification))).map((o) => o.id));
+  const parentOf = new Map<string, string>();
+  for (const s of plan.sections.subordinations ?? []) if (!broad.has(s.parent as string)) parentOf.set(s.child as string, s.parent as string);
   const ties = new Set<string>();
   for (const type of model.factTypes) {
     const refs = Object.values(type.references);
@@ -33,8 +39,10 @@ export function planTies(plan: Plan, personId: string): Set<string> {
         const id = fact[field];
         if (typeof id !== 'string' || !/^(position|organization)\//.test(id)) continue;
         ties.add(id);
-        const org = organizationOf.get(id);
+        const org = organizationOf.get(id) ?? (id.startsWith('organization/') ? id : undefined);
         if (org) ties.add(org);
+        const parent = org && parentOf.get(org);
+        if (parent) ties.add(parent);
       }
     }
   }
@@ -73,4 +81,49 @@ export function applyResolutions(plan: Plan, resolutions: Resolution[]): void {
       if (derived) fact.id = deriveFactId(type, fact);
     }
   }
+}
+
+/** A fact's interval as the file gives it: its own dates, else the source's date if it saw it held; null when nothing dates it. */
+function planInterval(fact: Record<string, unknown>, start: string | undefined, end: string | undefined, seen: string | null): [string, string] | null {
+  const from = start ? (fact[start] as string | null) : null;
+  const to = end ? (fact[end] as string | null) : null;
+  if (from || to) return [from ? dateLo(from) : '0000-01-01', to ? dateHi(to) : '9999-12-31'];
+  return seen ? [dateLo(seen), dateHi(seen)] : null;
+}
+
+/**
+ * The same holding from two sources is one fact: a fact of the file whose identity (same person, same
+ * post; same rank; same role) matches a fact already in the graph with other dates — an article saw the
+ * post held, an infobox gives its term — takes that fact's id when their stated intervals overlap (or
+ * when neither can be dated and it is the only one). Each existing fact is taken by one fact of the file
+ * at most. Returns the renamings (file id → graph id). Pure.
+ */
+export function decideFacts(plan: Plan, candidates: Map<string, FactCandidate[]>): Map<string, string> {
+  const renames = new Map<string, string>();
+  const sourceDate = (plan.source.publishedAt ?? plan.source.retrievedAt) as string | null;
+  for (const type of model.factTypes) {
+    const spec = type.time;
+    if (!spec || spec.kind !== 'lasting') continue;
+    const taken = new Set<string>();
+    const facts = plan.sections[type.section!] ?? [];
+    const own = new Set(facts.map((f) => f.id));
+    for (const fact of facts) {
+      const existing = (candidates.get(fact.id) ?? []).filter((g) => !own.has(g.id) || g.id === fact.id);
+      if (!existing.length || existing.some((g) => g.id === fact.id)) continue;
+      const status = spec.status ? (fact[spec.status] as string | null) : null;
+      const mine = planInterval(fact, spec.start, spec.end, status === 'ended' ? null : sourceDate);
+      const free = existing.filter((g) => !taken.has(g.id));
+      const overlapping = free.filter((g) => {
+        if (!mine || (!g.statedFrom && !g.statedTo)) return false;
+        return mine[0] <= (g.statedTo ?? '9999-12-31') && (g.statedFrom ?? '0000-01-01') <= mine[1];
+      });
+      const undatable = !mine && existing.length === 1 && free.length === 1 ? free : [];
+      const pick = overlapping.length === 1 ? overlapping[0] : undatable[0];
+      if (!pick) continue;
+      taken.add(pick.id);
+      renames.set(fact.id, pick.id);
+      fact.id = pick.id;
+    }
+  }
+  return renames;
 }

@@ -42,6 +42,8 @@ const FORMATS = {
   wikidata: z.string().regex(/^Q[1-9]\d*$/, 'expected a Wikidata item id such as Q42'),
   url: z.string().url('expected a URL'),
   language: z.string().regex(/^[a-z]{2,3}$/, 'expected an ISO 639 language code such as vi'),
+  // scheme:value — viwiki:19498354 (a vi.wikipedia page id), wikidata:Q42, everypolitician:…, ftm:…
+  identifier: z.string().regex(/^[a-z][a-z0-9_-]*:\S+$/, 'expected "scheme:value", e.g. viwiki:19498354 (a vi.wikipedia page id) or wikidata:Q42'),
 };
 
 export const quoteEvidence = z.object({ quote: text }).strict();

@@ -1,0 +1,179 @@
+// The importer door: a format turns its input into facts files (one per record or source), and this
+// runs each through the same pipeline as the seeds — validate, match, write in one transaction per
+// source, derive time, record the Ingestion. A record that fails validation is reported with its id
+// and field and left out; the others go on. A record already loaded unchanged writes nothing.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Database } from '../db/database';
+import { ingestedDigests } from '../graph/ingestions';
+import { organizationNames } from '../graph/match-candidates';
+import { ingestPlans, planFromText } from '../ingest/ingest';
+import { FactsFileError, Problem } from '../ingest/validate';
+import { model } from '../model/model';
+import { AppError } from '../errors';
+import { InfoboxImporter, InfoboxRecord, RecordReport } from './wikipedia/infobox';
+import { OrganizationCatalogue, orgKey } from './wikipedia/organizations';
+
+export const FORMATS = ['wikipedia-infobox'] as const;
+
+/** Records written per transaction: one statement per step for all of them. */
+const BATCH = 100;
+export type Format = (typeof FORMATS)[number];
+
+export interface Progress {
+  done: number;
+  total: number;
+  /** What the current step is (reading, writing). */
+  phase: string;
+}
+
+export interface ImportSummary {
+  format: Format;
+  file: string;
+  records: number;
+  /** Records written (new or changed), unchanged (already loaded), left out (with reasons), invalid (with problems). */
+  written: number;
+  unchanged: number;
+  skipped: Record<string, number>;
+  invalid: Array<{ record: string; problems: Problem[] }>;
+  /** Per model type: created (new nodes), updated (existing nodes written again), unchanged (in records loaded before). */
+  byType: Record<string, { created: number; updated: number; unchanged: number }>;
+  /** Posts whose organisation names no one body, and term dates that could not be read. */
+  unresolvedPosts: number;
+  undatedTerms: number;
+  /** How people were matched to the graph (same-source, identifier, name-and-tie, new, new-namesake). */
+  resolutions: Record<string, number>;
+  /** People matched to someone already in the graph by name and a shared post (another source's person). */
+  merged: Array<{ record: string; id: string }>;
+  seconds: number;
+}
+
+export interface ImportOptions {
+  actor: string;
+  onProgress?: (p: Progress) => void;
+}
+
+/** One facts file per record, with what the reading said of it. */
+interface Prepared {
+  record: string;
+  raw: string | null;
+  report: RecordReport;
+}
+
+async function prepareWikipedia(db: Database, file: string): Promise<Prepared[]> {
+  let records: InfoboxRecord[];
+  try {
+    records = JSON.parse(fs.readFileSync(file, 'utf8')) as InfoboxRecord[];
+  } catch (error) {
+    throw new AppError('BAD_USER_INPUT', `${file}: not a readable JSON file of infobox records (${(error as Error).message})`);
+  }
+  if (!Array.isArray(records)) throw new AppError('BAD_USER_INPUT', `${file}: expected a JSON array of {title, id, template, infobox} records`);
+  const existing = new Map<string, string>();
+  for (const o of await organizationNames(db)) for (const n of o.names) if (!existing.has(orgKey(n))) existing.set(orgKey(n), o.id);
+  const catalogue = new OrganizationCatalogue(existing);
+  const importer = new InfoboxImporter(records, catalogue);
+  return records.map((r, i) => {
+    const where = `record ${i} (page id ${r?.id ?? '?'})`;
+    if (!r || typeof r.id !== 'string' || typeof r.title !== 'string' || typeof r.infobox !== 'object')
+      return {
+        record: where,
+        raw: null,
+        report: {
+          pageId: String(r?.id ?? i),
+          title: String(r?.title ?? ''),
+          skipped: null,
+          posts: 0,
+          unresolved: [],
+          undated: [],
+          invalid: true,
+        } as RecordReport,
+      };
+    const { facts, report } = importer.read(r);
+    return { record: `page ${r.id} (${r.title})`, raw: facts ? JSON.stringify(facts) : null, report };
+  });
+}
+
+/** Imports a file of the given format. */
+export async function importFile(db: Database, format: Format, file: string, options: ImportOptions): Promise<ImportSummary> {
+  if (!FORMATS.includes(format)) throw new AppError('BAD_USER_INPUT', `unknown format "${String(format)}": expected one of ${FORMATS.join(', ')}`);
+  const started = Date.now();
+  const display = path.basename(file);
+  const prepared = await prepareWikipedia(db, file);
+  const summary: ImportSummary = {
+    format,
+    file: display,
+    records: prepared.length,
+    written: 0,
+    unchanged: 0,
+    skipped: {},
+    invalid: [],
+    byType: Object.fromEntries([...model.entityTypes, ...model.factTypes].map((t) => [t.name, { created: 0, updated: 0, unchanged: 0 }])),
+    unresolvedPosts: 0,
+    undatedTerms: 0,
+    resolutions: {},
+    merged: [],
+    seconds: 0,
+  };
+  const plans: Array<{ record: string; digest: string; plan: ReturnType<typeof planFromText>['plan'] }> = [];
+  for (const p of prepared) {
+    summary.unresolvedPosts += p.report.unresolved.length;
+    summary.undatedTerms += p.report.undated.length;
+    if ((p.report as { invalid?: boolean }).invalid) {
+      summary.invalid.push({
+        record: p.record,
+        problems: [{ file: display, entry: p.record, field: '(record)', message: 'expected {title, id, template, infobox}' }],
+      });
+      continue;
+    }
+    if (!p.raw) {
+      const reason = p.report.skipped ?? 'unknown';
+      summary.skipped[reason] = (summary.skipped[reason] ?? 0) + 1;
+      continue;
+    }
+    try {
+      const { digest, plan } = planFromText(p.raw, `${display}#${p.report.pageId}`, () => '');
+      plans.push({ record: p.record, digest, plan });
+    } catch (error) {
+      if (!(error instanceof FactsFileError)) throw error;
+      summary.invalid.push({ record: p.record, problems: error.problems });
+    }
+  }
+  const digests = await ingestedDigests(
+    db,
+    plans.map((p) => p.plan.source.id),
+  );
+  const todo = plans.filter((p) => {
+    if (digests.get(p.plan.source.id) !== p.digest) return true;
+    summary.unchanged++;
+    for (const t of [...model.entityTypes, ...model.factTypes]) summary.byType[t.name]!.unchanged += p.plan.sections[t.section!]?.length ?? 0;
+    return false;
+  });
+  let done = plans.length - todo.length;
+  options.onProgress?.({ done, total: plans.length, phase: 'writing' });
+  for (let i = 0; i < todo.length; i += BATCH) {
+    const batch = todo.slice(i, i + BATCH);
+    const results = await ingestPlans(db, batch, { actor: options.actor, timeoutMs: db.maintenanceTimeoutMs });
+    results.forEach((result, j) => {
+      const { record } = batch[j]!;
+      if (!result.changed) {
+        summary.unchanged++;
+        return;
+      }
+      summary.written++;
+      for (const [type, c] of Object.entries(result.byType)) {
+        const t = summary.byType[type]!;
+        t.created += c.created;
+        t.updated += c.written - c.created;
+      }
+      for (const r of result.resolutions) {
+        summary.resolutions[r.reason] = (summary.resolutions[r.reason] ?? 0) + 1;
+        if (r.reason === 'name-and-tie' && !summary.merged.some((m) => m.id === r.id)) summary.merged.push({ record, id: r.id });
+      }
+    });
+    done += batch.length;
+    options.onProgress?.({ done, total: plans.length, phase: 'writing' });
+  }
+  options.onProgress?.({ done, total: plans.length, phase: 'done' });
+  summary.seconds = Math.round((Date.now() - started) / 100) / 10;
+  return summary;
+}
