@@ -97,7 +97,11 @@ export async function neighbourhood(db: Database, id: string, depth: number, per
     for (const row of rows) {
       const near = new Map(row.near.map((x) => [x.id, x]));
       if (row.total > row.ties.length) out.cuts.push({ entity: row.entity, depth: hop, total: row.total, kept: row.ties.length });
-      for (const up of row.ups) addStructural(row.entity, up.rel, up.node);
+      for (const up of row.ups) {
+        // a position at the centre: its organisation is reached in this hop, and expanded in the next
+        if (!out.entities.has(up.node.id)) next.push(up.node.id);
+        addStructural(row.entity, up.rel, up.node);
+      }
       for (const tie of row.ties) {
         if (out.facts.has(tie.fact.id)) continue;
         if (out.facts.size >= MAX_FACTS) {

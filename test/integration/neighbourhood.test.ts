@@ -102,6 +102,14 @@ describe('neighbourhood', () => {
     for (const e of n2.edges) expect([null, 'OCCUPANCY']).toContain(e.kind);
   });
 
+  it("starts from a post: its organisation in the first hop, the organisation's ties in the second", async () => {
+    const { body } = await world.server.gql(`{ neighbourhood(id: "position/bo-tu-phap/thu-truong", depth: 2) { nodes { id depth } } }`);
+    const depths = Object.fromEntries(body.data.neighbourhood.nodes.map((n: any) => [n.id, n.depth]));
+    expect(depths['organization/bo-tu-phap']).toBe(1);
+    expect(depths[TINH_ID]).toBe(1);
+    expect(depths['organization/chinh-phu']).toBe(2); // the ministry's parent link, reached from the organisation
+  });
+
   it('leaves proposals out when asked', async () => {
     const { body } = await world.server.gql(`{ neighbourhood(id: "${CONFERENCE_ID}", ties: {includeProposed: false}) { edges { proposed } nodes { id } } }`);
     expect(body.data.neighbourhood.edges.some((e: any) => e.proposed)).toBe(false);
