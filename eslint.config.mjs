@@ -48,6 +48,24 @@ const ZONES = [
     ['graph', 'model', 'text', 'db', 'errors.ts', 'paths.ts', 'log.ts', 'ingest'],
     'src/ingest/ may import only graph, model, text, db, errors, paths, log, ingest.',
   ),
+  // src/extract/: news text → facts files (a pure rule grammar); it reaches the graph only through
+  // ingest's validation and entity resolution (read only) in extract/resolve.ts.
+  only(
+    'extract',
+    [
+      'text',
+      'model',
+      'errors.ts',
+      'paths.ts',
+      'extract',
+      'ingest/ingest.ts',
+      'ingest/match.ts',
+      'ingest/validate.ts',
+      'graph/match-candidates.ts',
+      'db/database.ts',
+    ],
+    'src/extract/ may import only text, model, errors, paths, extract, and ingest/ingest, ingest/match, ingest/validate, graph/match-candidates, db/database (types).',
+  ),
   // src/graphql/: schema, resolvers, loaders, limits and plugins of the API.
   only(
     'import',
@@ -56,8 +74,8 @@ const ZONES = [
   ),
   only(
     'graphql',
-    ['graph', 'ingest', 'model', 'text', 'db', 'errors.ts', 'config.ts', 'auth', 'log.ts', 'package-info.ts', 'paths.ts', 'graphql'],
-    'src/graphql/ may import only graph, ingest, model, text, db, errors, config, auth, log, package-info, paths, graphql.',
+    ['graph', 'ingest', 'extract', 'model', 'text', 'db', 'errors.ts', 'config.ts', 'auth', 'log.ts', 'package-info.ts', 'paths.ts', 'graphql'],
+    'src/graphql/ may import only graph, ingest, extract, model, text, db, errors, config, auth, log, package-info, paths, graphql.',
   ),
   // src/server/: the Express app around Apollo, /graphiql (serving the UI bundle) and /metrics.
   only(

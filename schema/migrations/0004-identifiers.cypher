@@ -3,3 +3,5 @@
 // "|viwiki:19498354|wikidata:Q42|" (identifierText), which a text index serves for CONTAINS.
 CREATE TEXT INDEX person_identifier_text IF NOT EXISTS FOR (n:Person) ON (n.identifierText);
 CREATE TEXT INDEX organization_identifier_text IF NOT EXISTS FOR (n:Organization) ON (n.identifierText);
+// An import's record of a dataset file read whole (its digest: an unchanged file is not read again).
+CREATE CONSTRAINT dataset_id IF NOT EXISTS FOR (n:Dataset) REQUIRE n.id IS UNIQUE;

@@ -4,11 +4,11 @@
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../config';
 import { openDatabase } from '../bootstrap';
-import { FORMATS, Format, importFile } from '../import/run';
+import { FORMATS, Format, importFile, withdrawImport } from '../import/run';
 import { createLogger } from '../log';
 import { runCommand } from './run-command';
 
-const USAGE = `usage: npm run import -- --format ${FORMATS.join('|')} FILE`;
+const USAGE = `usage: npm run import -- --format ${FORMATS.join('|')} FILE\n       npm run import -- --format ${FORMATS.join('|')} --withdraw   (removes what that format's import wrote; what other sources also say stays)`;
 
 runCommand(async () => {
   const args = process.argv.slice(2);
@@ -16,9 +16,18 @@ runCommand(async () => {
   const format = at >= 0 ? args[at + 1] : undefined;
   const files = args.filter((a, i) => !a.startsWith('--') && i !== at + 1);
   if (!format || !FORMATS.includes(format as Format)) throw new Error(`${USAGE}\n--format: expected one of ${FORMATS.join(', ')}, got ${format ?? 'nothing'}`);
-  if (files.length !== 1) throw new Error(USAGE);
+  const withdraw = args.includes('--withdraw');
+  if (withdraw ? files.length !== 0 : files.length !== 1) throw new Error(USAGE);
   const config = loadConfig();
   const db = await openDatabase(config, createLogger(config));
+  if (withdraw) {
+    try {
+      console.log(JSON.stringify(await withdrawImport(db, format as Format, { actor: `cli:${process.env.USER ?? 'unknown'}` })));
+    } finally {
+      await db.close();
+    }
+    return;
+  }
   const bar = new cliProgress.SingleBar(
     { format: '{bar} {percentage}% | {value}/{total} records | {rate}/s | ETA {eta_formatted}', hideCursor: true, etaBuffer: 50, stream: process.stderr },
     cliProgress.Presets.shades_classic,

@@ -44,3 +44,35 @@ export async function ingestedDigests(on: Database | Tx, sourceIds: string[]): P
   const rows = 'maintenanceTimeoutMs' in on ? await on.read(cypher, { ids: sourceIds }, on.maintenanceTimeoutMs) : await on.run(cypher, { ids: sourceIds });
   return new Map(rows.map((r) => [r.id as string, r.digest as string]));
 }
+
+/** The digest an import last completed a dataset file with (a whole-file shortcut: unchanged input, nothing to read). */
+export async function datasetDigest(db: Database, datasetId: string): Promise<string | null> {
+  const [row] = await db.read('MATCH (d:Dataset {id: $id}) RETURN d.digest AS digest', { id: datasetId }, db.maintenanceTimeoutMs);
+  return (row?.digest as string | null | undefined) ?? null;
+}
+
+/** Records that a dataset file was imported whole with this digest (or forgets it: digest null). */
+export async function recordDataset(db: Database, datasetId: string, digest: string | null, records = 0): Promise<void> {
+  await db.write(
+    (tx) =>
+      digest === null
+        ? tx.run('MATCH (d:Dataset {id: $id}) DELETE d', { id: datasetId })
+        : tx.run('MERGE (d:Dataset {id: $id}) SET d.digest = $digest, d.records = $records, d.at = datetime()', {
+            id: datasetId,
+            digest,
+            records: int(records),
+          }),
+    db.maintenanceTimeoutMs,
+  );
+}
+
+/** The ids of the sources whose id starts with a prefix (a dataset's records). */
+export async function sourcesWithPrefix(db: Database, prefix: string): Promise<string[]> {
+  const rows = await db.read('MATCH (s:Source) WHERE s.id STARTS WITH $prefix RETURN s.id AS id ORDER BY id', { prefix }, db.maintenanceTimeoutMs);
+  return rows.map((r) => r.id as string);
+}
+
+/** Forgets the imports of every dataset file whose id starts with a prefix (after a withdrawal). */
+export async function forgetDatasets(db: Database, prefix: string): Promise<void> {
+  await db.write((tx) => tx.run('MATCH (d:Dataset) WHERE d.id STARTS WITH $prefix DELETE d', { prefix }), db.maintenanceTimeoutMs);
+}

@@ -141,13 +141,27 @@ export async function factCandidatesBatch(tx: Tx, plans: Plan[]): Promise<Array<
   return out;
 }
 
-/** Every organisation's names (name, English name, aliases, abbreviations): an importer maps the spellings it reads to the graph's bodies. */
-export async function organizationNames(db: Database): Promise<Array<{ id: string; names: string[] }>> {
+/**
+ * Every organisation's names (name, English name, aliases, abbreviations) that some source other
+ * than `exceptSourcePrefix`'s shows: an importer maps the spellings it reads to the bodies the graph
+ * has from elsewhere (the seeds), and never to its own earlier output — so a re-import reads the same.
+ */
+export async function organizationNames(db: Database, exceptSourcePrefix: string): Promise<Array<{ id: string; names: string[] }>> {
+  // the names as those sources claim them (the stored name may be another source's spelling)
   const rows = await db.read(
-    `MATCH (o:Organization)
-     RETURN o.id AS id, [n IN [o.name, o.nameEn] + coalesce(o.aliases, []) + coalesce(o.abbreviations, []) WHERE n IS NOT NULL] AS names`,
-    {},
+    `MATCH (o:Organization)-[m:MENTIONED_IN]->(s:Source)
+     WHERE NOT s.id STARTS WITH $prefix AND m.claim IS NOT NULL
+     RETURN o.id AS id, collect(m.claim) AS claims`,
+    { prefix: exceptSourcePrefix },
     db.maintenanceTimeoutMs,
   );
-  return rows.map((r) => ({ id: r.id as string, names: r.names as string[] }));
+  return rows.map((r) => {
+    const names = (r.claims as string[]).flatMap((c) => {
+      const claim = JSON.parse(c) as Record<string, unknown>;
+      return [claim.name, claim.nameEn, ...((claim.aliases as unknown[]) ?? []), ...((claim.abbreviations as unknown[]) ?? [])].filter(
+        (n): n is string => typeof n === 'string',
+      );
+    });
+    return { id: r.id as string, names: [...new Set(names)].sort() };
+  });
 }

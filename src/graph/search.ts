@@ -59,15 +59,20 @@ async function run(db: Database, lucene: string, folded: string, first: number, 
   const rows = await db.read(
     `CALL db.index.fulltext.queryNodes($index, $lucene, {limit: $candidates}) YIELD node, score
      WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
-     WITH node, score, $folded IN node.matchKeys AS exact
-     RETURN ${project('node')} AS node, score, exact
-     ORDER BY exact DESC, score DESC, node.nameFolded, node.id
-     LIMIT $first`,
+     WITH node, score, $folded IN node.matchKeys AS exact,
+          all(t IN $terms WHERE (' ' + node.searchText) CONTAINS (' ' + t)) AS byName,
+          node.currentPostText IS NOT NULL AND all(t IN $terms WHERE (' ' + node.currentPostText) CONTAINS (' ' + t)) AS current,
+          coalesce(' ' + node.currentPostText + ' ', '') CONTAINS (' ' + $folded + ' ') AS currentTitle
+     ORDER BY exact DESC, byName DESC, currentTitle DESC, current DESC, score DESC, node.nameFolded, node.id
+     LIMIT $first
+     RETURN ${project('node')} AS node, score, exact`,
     {
       index: SEARCH_INDEX,
       lucene,
       // with a type filter, look further down the list so that the other types do not crowd it out
-      candidates: int(types?.length ? Math.max(first * 20, 500) : Math.max(first * 5, 50)),
+      // enough candidates that a current holder among many past ones is found (a title matches everyone who held it)
+      candidates: int(types?.length ? Math.max(first * 20, 500) : Math.max(first * 10, 200)),
+      terms: folded.split(' '),
       labels: types?.length ? types : null,
       folded,
       first: int(first),

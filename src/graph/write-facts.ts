@@ -5,7 +5,7 @@
 // (src/graph/fact-time.ts).
 import type { Tx } from '../db/database';
 import { dateHi, dateLo } from '../model/dates';
-import { Claim, claimedProperties, settleClaims } from '../model/claims';
+import { Claim, claimedProperties, settleClaims, settleReferences } from '../model/claims';
 import { Entry, Plan, quotesOf, recordsOf } from '../model/facts-file';
 import { model, TypeModel } from '../model/model';
 import { fold, matchKey, searchKeys } from '../text/fold';
@@ -75,37 +75,48 @@ function createdBySource(rows: Array<Record<string, unknown>>): Map<string, numb
 
 type Sourced = { entry: Entry; sourceId: string };
 
-async function upsertEntities(tx: Tx, type: TypeModel, items: Sourced[]): Promise<Map<string, number>> {
-  if (!items.length) return new Map();
-  const rows = items.map(({ entry: item, sourceId }) => {
-    const { props, refs } = split(type, item);
-    return {
-      id: item.id,
-      sourceId,
-      localId: (item.localId as string | undefined) ?? item.id,
-      claim: JSON.stringify(props),
-      refs,
-      mention: evidenceProps((item.mentions as unknown[] | undefined) ?? []),
-    };
-  });
-  // Every entity of the file was seen in its source (with the passages or record values, where
-  // given) and the source's values are its claim; the file's own id for it is kept so that a reload
-  // finds the same entity (src/ingest/match.ts). The stored properties are settled from every claim.
+/**
+ * MERGEs each row's node (by id, with its kind's label: Entity or Fact) and its relationship to the
+ * row's source, setting the relationship's properties (the evidence or mention, and the claim).
+ * Returns how many nodes each source created.
+ */
+async function mergeSourced(
+  tx: Tx,
+  type: TypeModel,
+  rel: 'MENTIONED_IN' | 'SOURCED_FROM',
+  rows: Array<{ id: string; sourceId: string; edge: Item }>,
+): Promise<Map<string, number>> {
   const created = await tx.run(
     `UNWIND $rows AS row
      OPTIONAL MATCH (old:${cypherName(type.name)} {id: row.id})
      WITH row, old IS NULL AS isNew
      MERGE (n:${cypherName(type.name)} {id: row.id})
-     SET n:Entity
+     SET n:${type.kind === 'fact' ? 'Fact' : 'Entity'}
      WITH n, row, isNew
      MATCH (s:Source {id: row.sourceId})
-     MERGE (n)-[m:MENTIONED_IN]->(s)
-     SET m += row.mention, m.localId = row.localId, m.claim = row.claim
+     MERGE (n)-[r:${rel}]->(s)
+     SET r += row.edge
      RETURN row.sourceId AS sourceId, sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS n`,
     { rows },
   );
-  await linkReferences(tx, type, rows);
   return createdBySource(created);
+}
+
+// Every entity of a file was seen in its source (with the passages or record values, where given)
+// and the source's values are its claim; the file's own id for it is kept so that a reload finds the
+// same entity (src/ingest/match.ts). What is stored is settled from every claim (settle, below).
+async function upsertEntities(tx: Tx, type: TypeModel, items: Sourced[]): Promise<Map<string, number>> {
+  if (!items.length) return new Map();
+  const rows = items.map(({ entry: item, sourceId }) => {
+    const { props, refs } = split(type, item);
+    const localId = (item.localId as string | undefined) ?? item.id;
+    return {
+      id: item.id,
+      sourceId,
+      edge: { ...evidenceProps((item.mentions as unknown[] | undefined) ?? []), localId, claim: JSON.stringify({ ...props, ...refs }) },
+    };
+  });
+  return mergeSourced(tx, type, 'MENTIONED_IN', rows);
 }
 
 async function upsertFacts(tx: Tx, type: TypeModel, facts: Sourced[]): Promise<Map<string, number>> {
@@ -113,35 +124,10 @@ async function upsertFacts(tx: Tx, type: TypeModel, facts: Sourced[]): Promise<M
   const statusField = type.time?.status;
   const rows = facts.map(({ entry: fact, sourceId }) => {
     const { props, refs } = split(type, fact);
-    const evidence = evidenceProps(fact.evidence as unknown[]);
-    return {
-      id: fact.id,
-      sourceId,
-      refs,
-      evidence: { ...evidence, claim: JSON.stringify(props), status: statusField ? ((fact[statusField] as string | null) ?? null) : null },
-    };
+    const status = statusField ? ((fact[statusField] as string | null) ?? null) : null;
+    return { id: fact.id, sourceId, edge: { ...evidenceProps(fact.evidence as unknown[]), claim: JSON.stringify({ ...props, ...refs }), status } };
   });
-  const created = await tx.run(
-    `UNWIND $rows AS row
-     OPTIONAL MATCH (old:${cypherName(type.name)} {id: row.id})
-     WITH row, old IS NULL AS isNew
-     MERGE (f:${cypherName(type.name)} {id: row.id})
-     SET f:Fact
-     WITH f, row, isNew
-     MATCH (s:Source {id: row.sourceId})
-     MERGE (f)-[r:SOURCED_FROM]->(s)
-     SET r += row.evidence
-     RETURN row.sourceId AS sourceId, sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS n`,
-    { rows },
-  );
-  // a fact stated by two sources of the batch links its references once
-  const seen = new Set<string>();
-  await linkReferences(
-    tx,
-    type,
-    rows.filter((r) => !seen.has(r.id) && seen.add(r.id)),
-  );
-  return createdBySource(created);
+  return mergeSourced(tx, type, 'SOURCED_FROM', rows);
 }
 
 /**
@@ -161,7 +147,7 @@ async function settle(tx: Tx, ids: string[]): Promise<void> {
             [(n)-[r:MENTIONED_IN|SOURCED_FROM]->(s:Source) WHERE r.claim IS NOT NULL | {sourceId: s.id, date: coalesce(s.publishedAt, s.retrievedAt), claim: r.claim}] AS claims`,
     { ids: [...new Set(ids)] },
   );
-  const updates: Array<{ id: string; label: string; props: Item }> = [];
+  const updates: Array<{ id: string; label: string; props: Item; refs: Record<string, string> }> = [];
   for (const row of rows) {
     const type = (row.labels as string[]).map((l) => model.types[l]).find((t): t is TypeModel => !!t);
     const claims = (row.claims as Array<{ sourceId: string; date: string | null; claim: string }>).map((c): Claim => ({
@@ -172,10 +158,13 @@ async function settle(tx: Tx, ids: string[]): Promise<void> {
     if (!type || !claims.length) continue;
     const props = settleClaims(claimedProperties(type, model.factProperties), claims, type.kind === 'fact');
     const item = { id: row.id, ...props };
+    // references too: each is what the most recent source that gives one says (an optional one no source gives goes)
+    const refs = settleReferences(Object.keys(type.references), claims);
     const identifiers = Array.isArray(props.identifiers) && props.identifiers.length ? `|${(props.identifiers as string[]).join('|')}|` : null;
     updates.push({
       id: row.id as string,
       label: type.name,
+      refs,
       props:
         type.kind === 'fact'
           ? props
@@ -189,20 +178,28 @@ async function settle(tx: Tx, ids: string[]): Promise<void> {
        SET n += row.props`,
       { rows: updates.filter((u) => u.label === label) },
     );
+    await linkReferences(
+      tx,
+      model.types[label]!,
+      updates.filter((u) => u.label === label),
+    );
   }
 }
 
 /**
  * A person's postText: the folded titles of every post they hold or held, so that searching a
- * title ("thu truong bo tu phap") finds the holders.
+ * title ("thu truong bo tu phap") finds the holders; currentPostText: those their latest source saw
+ * held with no end, so that search ranks the current holders first.
  */
 async function refreshPostText(tx: Tx, personIds: string[]): Promise<void> {
   if (!personIds.length) return;
   await tx.run(
     `MATCH (p:Person) WHERE p.id IN $ids
-     OPTIONAL MATCH (p)<-[:HOLDER]-(:Occupancy)-[:POSITION]->(pos:Position)
-     WITH p, collect(DISTINCT pos.searchText) AS posts
-     SET p.postText = CASE WHEN size(posts) = 0 THEN null ELSE reduce(acc = '', t IN posts | acc + ' || ' + t) END`,
+     OPTIONAL MATCH (p)<-[:HOLDER]-(o:Occupancy)-[:POSITION]->(pos:Position)
+     WITH p, collect(DISTINCT pos.searchText) AS posts,
+          collect(DISTINCT CASE WHEN o.status = 'current' AND o.endDate IS NULL THEN pos.searchText END) AS current
+     SET p.postText = CASE WHEN size(posts) = 0 THEN null ELSE reduce(acc = '', t IN posts | acc + ' || ' + t) END,
+         p.currentPostText = CASE WHEN size(current) = 0 THEN null ELSE reduce(acc = '', t IN current | acc + ' || ' + t) END`,
     { ids: [...new Set(personIds)] },
   );
 }
@@ -261,6 +258,27 @@ export async function writeFactsBatch(tx: Tx, plans: Plan[]): Promise<WriteCount
     plans.flatMap((plan) => [...plan.sections.persons!.map((p) => p.id), ...(plan.sections.occupancies ?? []).map(holderOf)]),
   );
   const perSource = plans.map((plan) => ({ id: plan.source.id, entityIds: entityIdsOf(plan), factIds: factIdsOf(plan) }));
+  const { stale, gone, peers } = await dropUnstated(tx, perSource);
+  await deriveFactTimes(tx, [...new Set([...factIds, ...peers])]);
+  const retractedBySource = new Map([...stale].map(([sourceId, ids]) => [sourceId, ids.filter((id) => gone.has(id)).length]));
+  return plans.map((plan, i) => ({
+    entities: entityIdsOf(plan).length,
+    facts: factIdsOf(plan).length,
+    retractedFacts: retractedBySource.get(plan.source.id) ?? 0,
+    byType: byType[index.get(plan.source.id) ?? i]!,
+  }));
+}
+
+/**
+ * What each source no longer shows (all of it, for a withdrawn source): its mentions of other
+ * entities and its support of other facts go; facts and entities left with no source (and, for
+ * entities, nothing pointing at them) are deleted; the rest is settled from the sources left.
+ * Returns the stale facts per source, the facts deleted, and the facts whose time must be derived again.
+ */
+async function dropUnstated(
+  tx: Tx,
+  perSource: Array<{ id: string; entityIds: string[]; factIds: string[] }>,
+): Promise<{ stale: Map<string, string[]>; gone: Set<string>; peers: string[] }> {
   // Entities a source no longer names lose its mention; one that no source names and nothing points at goes.
   const unmentioned = await tx.run(
     `UNWIND $sources AS src
@@ -283,28 +301,48 @@ export async function writeFactsBatch(tx: Tx, plans: Plan[]): Promise<WriteCount
   const retracted = await tx.run(
     `MATCH (f:Fact) WHERE f.id IN $ids AND NOT (f)-[:SOURCED_FROM]->()
      OPTIONAL MATCH (f:Occupancy)-[:HOLDER]->(holder:Person)
+     WITH f, f.id AS id, holder.id AS holder
      DETACH DELETE f
-     RETURN collect(DISTINCT f.id) AS ids, collect(DISTINCT holder.id) AS holders`,
+     RETURN collect(DISTINCT id) AS ids, collect(DISTINCT holder) AS holders`,
     { ids: staleIds },
   );
   const gone = new Set((retracted[0]?.ids as string[] | undefined) ?? []);
   await refreshPostText(tx, (retracted[0]?.holders as string[] | undefined) ?? []);
-  // Once their stale facts are gone: an entity that no source names any more and nothing points at (an
-  // organisation an editor found to be another's alias) goes too; one still pointed at stays.
   const unmentionedIds = [...new Set(unmentioned.flatMap((r) => r.ids as string[]))];
-  await tx.run(
-    `MATCH (e:Entity) WHERE e.id IN $ids AND NOT e:Source AND NOT (e)-[:MENTIONED_IN]->() AND NOT ()-->(e)
-     DETACH DELETE e`,
-    { ids: unmentionedIds },
-  );
   // What other sources still say of the entities and facts these no longer show.
   await settle(tx, [...unmentionedIds, ...staleIds.filter((id) => !gone.has(id))]);
-  await deriveFactTimes(tx, [...new Set([...factIds, ...peersOfStale])]);
-  const retractedBySource = new Map(stale.map((r) => [r.sourceId as string, (r.ids as string[]).filter((id) => gone.has(id)).length]));
-  return plans.map((plan, i) => ({
-    entities: entityIdsOf(plan).length,
-    facts: factIdsOf(plan).length,
-    retractedFacts: retractedBySource.get(plan.source.id) ?? 0,
-    byType: byType[index.get(plan.source.id) ?? i]!,
-  }));
+  // Once their stale facts are gone: an entity that no source names any more and nothing points at (an
+  // organisation an editor found to be another's alias) goes too; one still pointed at stays.
+  // (a post goes first, then the organisation only it pointed at: a few rounds)
+  for (let round = 0; round < 5; round++) {
+    const [deleted] = await tx.run(
+      `MATCH (e:Entity) WHERE e.id IN $ids AND NOT e:Source AND NOT (e)-[:MENTIONED_IN]->() AND NOT ()-->(e)
+       DETACH DELETE e
+       RETURN count(*) AS n`,
+      { ids: unmentionedIds },
+    );
+    if (!Number(deleted?.n ?? 0)) break;
+  }
+  return { stale: new Map(stale.map((r) => [r.sourceId as string, r.ids as string[]])), gone, peers: peersOfStale.filter((id) => !gone.has(id)) };
+}
+
+/**
+ * Withdraws sources: everything they alone showed goes, what other sources also show stays as those
+ * say it (its claims settled again, its time derived again), and the Source nodes and their
+ * ingestion records are deleted. Nothing another source states is lost.
+ */
+export async function withdrawSources(tx: Tx, sourceIds: string[]): Promise<{ retractedFacts: number }> {
+  if (!sourceIds.length) return { retractedFacts: 0 };
+  const { gone, peers } = await dropUnstated(
+    tx,
+    sourceIds.map((id) => ({ id, entityIds: [id], factIds: [] })),
+  );
+  await deriveFactTimes(tx, peers);
+  await tx.run(
+    `MATCH (s:Source) WHERE s.id IN $ids
+     OPTIONAL MATCH (s)<-[:INGESTED]-(i:Ingestion)
+     DETACH DELETE s, i`,
+    { ids: sourceIds },
+  );
+  return { retractedFacts: gone.size };
 }

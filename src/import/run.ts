@@ -2,14 +2,16 @@
 // runs each through the same pipeline as the seeds — validate, match, write in one transaction per
 // source, derive time, record the Ingestion. A record that fails validation is reported with its id
 // and field and left out; the others go on. A record already loaded unchanged writes nothing.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../db/database';
-import { ingestedDigests } from '../graph/ingestions';
+import { datasetDigest, forgetDatasets, ingestedDigests, recordDataset, sourcesWithPrefix } from '../graph/ingestions';
 import { organizationNames } from '../graph/match-candidates';
-import { ingestPlans, planFromText } from '../ingest/ingest';
+import { ingestPlans, planFromText, withdrawSources } from '../ingest/ingest';
 import { FactsFileError, Problem } from '../ingest/validate';
 import { model } from '../model/model';
+import { TIME_RULES_VERSION } from '../model/time';
 import { AppError } from '../errors';
 import { InfoboxImporter, InfoboxRecord, RecordReport } from './wikipedia/infobox';
 import { OrganizationCatalogue, orgKey } from './wikipedia/organizations';
@@ -60,16 +62,36 @@ interface Prepared {
   report: RecordReport;
 }
 
-async function prepareWikipedia(db: Database, file: string): Promise<Prepared[]> {
+/** Bump when the importer's reading changes: an unchanged file is then read and written again. */
+const IMPORTER_VERSION = 1;
+/** The sources of the Wikipedia records (src/import/wikipedia/infobox.ts sourceIdOf). */
+const WIKIPEDIA_SOURCES = 'source/viwiki-';
+
+/** What the reading of a file depends on: its bytes, the model, the rules, the importer, and the graph's other organisations. */
+function readingDigest(bytes: Buffer, existing: Map<string, string>): string {
+  return crypto
+    .createHash('sha256')
+    .update(bytes)
+    .update(model.digest)
+    .update(`${TIME_RULES_VERSION}/${IMPORTER_VERSION}`)
+    .update(JSON.stringify([...existing].sort()))
+    .digest('hex');
+}
+
+async function existingOrganizations(db: Database): Promise<Map<string, string>> {
+  const existing = new Map<string, string>();
+  for (const o of await organizationNames(db, WIKIPEDIA_SOURCES)) for (const n of o.names) if (!existing.has(orgKey(n))) existing.set(orgKey(n), o.id);
+  return existing;
+}
+
+function prepareWikipedia(bytes: Buffer, file: string, existing: Map<string, string>): Prepared[] {
   let records: InfoboxRecord[];
   try {
-    records = JSON.parse(fs.readFileSync(file, 'utf8')) as InfoboxRecord[];
+    records = JSON.parse(bytes.toString('utf8')) as InfoboxRecord[];
   } catch (error) {
     throw new AppError('BAD_USER_INPUT', `${file}: not a readable JSON file of infobox records (${(error as Error).message})`);
   }
   if (!Array.isArray(records)) throw new AppError('BAD_USER_INPUT', `${file}: expected a JSON array of {title, id, template, infobox} records`);
-  const existing = new Map<string, string>();
-  for (const o of await organizationNames(db)) for (const n of o.names) if (!existing.has(orgKey(n))) existing.set(orgKey(n), o.id);
   const catalogue = new OrganizationCatalogue(existing);
   const importer = new InfoboxImporter(records, catalogue);
   return records.map((r, i) => {
@@ -93,16 +115,11 @@ async function prepareWikipedia(db: Database, file: string): Promise<Prepared[]>
   });
 }
 
-/** Imports a file of the given format. */
-export async function importFile(db: Database, format: Format, file: string, options: ImportOptions): Promise<ImportSummary> {
-  if (!FORMATS.includes(format)) throw new AppError('BAD_USER_INPUT', `unknown format "${String(format)}": expected one of ${FORMATS.join(', ')}`);
-  const started = Date.now();
-  const display = path.basename(file);
-  const prepared = await prepareWikipedia(db, file);
-  const summary: ImportSummary = {
+function emptySummary(format: Format, file: string): ImportSummary {
+  return {
     format,
-    file: display,
-    records: prepared.length,
+    file,
+    records: 0,
     written: 0,
     unchanged: 0,
     skipped: {},
@@ -114,6 +131,30 @@ export async function importFile(db: Database, format: Format, file: string, opt
     merged: [],
     seconds: 0,
   };
+}
+
+/** Imports a file of the given format. */
+export async function importFile(db: Database, format: Format, file: string, options: ImportOptions): Promise<ImportSummary> {
+  if (!FORMATS.includes(format)) throw new AppError('BAD_USER_INPUT', `unknown format "${String(format)}": expected one of ${FORMATS.join(', ')}`);
+  const started = Date.now();
+  const display = path.basename(file);
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    throw new AppError('BAD_USER_INPUT', `${file}: cannot be read (${(error as Error).message})`);
+  }
+  const existing = await existingOrganizations(db);
+  const digest = readingDigest(bytes, existing);
+  const datasetId = `dataset/${format}/${display}`;
+  const sources = WIKIPEDIA_SOURCES;
+  if ((await datasetDigest(db, datasetId)) === digest) {
+    const count = (await sourcesWithPrefix(db, sources)).length;
+    return { ...emptySummary(format, display), records: count, unchanged: count, seconds: Math.round((Date.now() - started) / 100) / 10 };
+  }
+  const prepared = prepareWikipedia(bytes, file, existing);
+  const summary: ImportSummary = { ...emptySummary(format, display), records: prepared.length };
+
   const plans: Array<{ record: string; digest: string; plan: ReturnType<typeof planFromText>['plan'] }> = [];
   for (const p of prepared) {
     summary.unresolvedPosts += p.report.unresolved.length;
@@ -174,6 +215,21 @@ export async function importFile(db: Database, format: Format, file: string, opt
     options.onProgress?.({ done, total: plans.length, phase: 'writing' });
   }
   options.onProgress?.({ done, total: plans.length, phase: 'done' });
+  // the whole file is in: the next start need not read it (invalid records are reported each time)
+  await recordDataset(db, datasetId, summary.invalid.length ? null : digest, summary.records);
   summary.seconds = Math.round((Date.now() - started) / 100) / 10;
   return summary;
+}
+
+/** Withdraws everything a format's import wrote (its records' sources, in batches) and forgets its files. */
+export async function withdrawImport(db: Database, format: Format, options: ImportOptions): Promise<{ sources: number; retractedFacts: number }> {
+  if (!FORMATS.includes(format)) throw new AppError('BAD_USER_INPUT', `unknown format "${String(format)}": expected one of ${FORMATS.join(', ')}`);
+  const ids = await sourcesWithPrefix(db, WIKIPEDIA_SOURCES);
+  let retractedFacts = 0;
+  for (let i = 0; i < ids.length; i += BATCH) {
+    retractedFacts += (await withdrawSources(db, ids.slice(i, i + BATCH), { actor: options.actor, timeoutMs: db.maintenanceTimeoutMs })).retractedFacts;
+    options.onProgress?.({ done: Math.min(ids.length, i + BATCH), total: ids.length, phase: 'withdrawing' });
+  }
+  await forgetDatasets(db, `dataset/${format}/`);
+  return { sources: ids.length, retractedFacts };
 }

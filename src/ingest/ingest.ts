@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import type { Database } from '../db/database';
 import { ingestedDigests, recordIngestions } from '../graph/ingestions';
 import { factCandidatesBatch, personCandidatesBatch } from '../graph/match-candidates';
-import { writeFactsBatch } from '../graph/write-facts';
+import { withdrawSources as withdrawFromGraph, writeFactsBatch } from '../graph/write-facts';
 import type { Plan } from '../model/facts-file';
 import { model } from '../model/model';
 import { TIME_RULES_VERSION } from '../model/time';
@@ -53,7 +53,8 @@ export function readFactsFile(file: string): { digest: string; plan: Plan } {
 export function planFromText(raw: string, display: string, readText: (textFile: string) => string): { digest: string; plan: Plan } {
   let input: unknown;
   try {
-    input = parse(raw, { prettyErrors: true });
+    // JSON is YAML too; an importer's JSON is read by the (much faster) JSON parser
+    input = raw.startsWith('{') ? jsonOrYaml(raw) : parse(raw, { prettyErrors: true });
   } catch (error) {
     throw new FactsFileError([{ file: display, entry: '(file)', field: '(yaml)', message: (error as Error).message.split('\n')[0] ?? 'invalid YAML' }]);
   }
@@ -67,6 +68,14 @@ export function planFromText(raw: string, display: string, readText: (textFile: 
     .update(String(TIME_RULES_VERSION))
     .digest('hex');
   return { digest, plan };
+}
+
+function jsonOrYaml(raw: string): unknown {
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return parse(raw, { prettyErrors: true });
+  }
 }
 
 /** Reads, validates and writes one facts file. Nothing is written unless all of it is valid. */
@@ -122,4 +131,12 @@ export async function ingestPlans(db: Database, items: Array<{ plan: Plan; diges
         },
     );
   }, options.timeoutMs);
+}
+
+/**
+ * Withdraws sources from the graph (an editor's "this source was wrong", a dataset unloaded): what
+ * only they showed goes; what other sources also show stays as those say it. One transaction.
+ */
+export async function withdrawSources(db: Database, sourceIds: string[], options: IngestOptions): Promise<{ retractedFacts: number }> {
+  return db.write((tx) => withdrawFromGraph(tx, sourceIds), options.timeoutMs);
 }

@@ -27,7 +27,7 @@ function isDefault(p: Property, value: unknown): boolean {
 }
 
 /** Oldest first: the last given value wins. */
-function byRecency(a: Claim, b: Claim): number {
+export function byRecency(a: Claim, b: Claim): number {
   const da = a.date ?? '';
   const db = b.date ?? '';
   return da < db ? -1 : da > db ? 1 : a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0;
@@ -75,4 +75,15 @@ export function settleClaims(properties: Record<string, Property>, claims: Claim
 /** The properties a type stores from its sources (facts: with the fields every fact has). */
 export function claimedProperties(type: TypeModel, factProperties: Record<string, Property>): Record<string, Property> {
   return type.kind === 'fact' ? { ...type.properties, ...factProperties } : type.properties;
+}
+
+/** Each reference field's target: what the most recent source that gives one says (absent when none does). */
+export function settleReferences(fields: string[], claims: Claim[]): Record<string, string> {
+  const ordered = [...claims].sort(byRecency);
+  const refs: Record<string, string> = {};
+  for (const field of fields) {
+    const given = ordered.map((c) => c.props[field]).filter((v): v is string => typeof v === 'string');
+    if (given.length) refs[field] = given[given.length - 1]!;
+  }
+  return refs;
 }

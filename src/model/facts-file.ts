@@ -113,10 +113,17 @@ export function sourceSchema(m: Model = projectModel): z.ZodType {
 }
 
 /** The zod schema of a whole facts file: `source` and one list per section, as the model declares. */
+const schemas = new WeakMap<Model, z.ZodType>();
+
+/** The schema of a whole facts file (built once per model: an import validates thousands of records). */
 export function factsFileSchema(m: Model = projectModel): z.ZodType {
+  const known = schemas.get(m);
+  if (known) return known;
   const shape: Record<string, z.ZodType> = { source: sourceSchema(m) };
   for (const type of [...m.entityTypes, ...m.factTypes]) shape[type.section!] = z.array(entrySchema(type, m)).default([]);
-  return z.object(shape).strict();
+  const schema = z.object(shape).strict();
+  schemas.set(m, schema);
+  return schema;
 }
 
 /** The type of each section. */

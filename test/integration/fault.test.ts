@@ -66,7 +66,11 @@ interface Sample {
     await new Promise((r) => setTimeout(r, 4000));
     await startLocalNeo4j({ port, heap, pageCacheMb });
     const up = Date.now();
-    await new Promise((r) => setTimeout(r, 8000));
+    // Load goes on until the API has answered again, then 5 s more (a cold store on a busy machine
+    // may take a while to serve its first read; how long is checked below, not waited for blindly).
+    const deadline = up + 60_000;
+    while (Date.now() < deadline && !samples.some((s) => s.ok && s.start >= up)) await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 5000));
     stopping = true;
     await load;
 

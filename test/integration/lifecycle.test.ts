@@ -9,8 +9,10 @@ import { runningPid, startLocalNeo4j, stopLocalNeo4j } from '../../src/localdb/s
 const ROOT = path.resolve(__dirname, '../..');
 const MAIN = ['-r', 'ts-node/register/transpile-only', path.join(ROOT, 'src/main.ts')];
 
+// The Wikipedia officials are not loaded here (the test database is shared; wikipedia.test.ts imports
+// them through the same start-up function and withdraws them again).
 function run(env: Record<string, string>): ChildProcess & { output: () => string } {
-  const child = spawn(process.execPath, MAIN, { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, MAIN, { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', LOAD_WIKIPEDIA: 'false', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));

@@ -173,17 +173,20 @@ describe('co-service and the organisation tree', () => {
   });
 
   it('finds colleagues in sub-units of an organisation, and people by a sub-tree', async () => {
+    // The shared test database may hold other officials of the ministry (an importer's start-up):
+    // ask on the article's date, stated only, and for people by name.
     const { body } = await world.server.gql(`{ person(id: "person/le-quang-minh") {
-      within: colleagues(organization: "organization/bo-quoc-phong") { person { id } organization { id } }
-      direct: colleagues(organization: "organization/bo-quoc-phong", includeSubUnits: false) { person { id } } }
-      tree: people(filter: {organization: "organization/bo-quoc-phong", includeSubUnits: true}) { nodes { id } }
-      flat: people(filter: {organization: "organization/bo-quoc-phong"}) { nodes { id } } }`);
+      within: colleagues(organization: "organization/bo-quoc-phong", at: "2024-04-10", presumed: false, first: 100) { person { id } organization { id } }
+      direct: colleagues(organization: "organization/bo-quoc-phong", includeSubUnits: false, first: 100) { person { id } } }
+      tree: people(filter: {organization: "organization/bo-quoc-phong", includeSubUnits: true, name: "Phạm Hải Trung"}) { nodes { id } }
+      flat: people(filter: {organization: "organization/bo-quoc-phong", name: "Phạm Hải Trung"}) { nodes { id } } }`);
     expect(body.errors).toBeUndefined();
     expect(body.data.person.within.map((c: any) => c.person.id)).toContain('person/pham-hai-trung');
-    expect(body.data.person.within[0].organization.id).toBe('organization/bo-quoc-phong');
+    for (const c of body.data.person.within) expect(c.organization.id).toBe('organization/bo-quoc-phong');
+    // his own post is in a sub-unit (the General Department of Politics), not in the ministry itself
     expect(body.data.person.direct).toEqual([]);
-    expect(body.data.tree.nodes.map((n: any) => n.id).sort()).toEqual(['person/le-quang-minh', 'person/pham-hai-trung']);
-    expect(body.data.flat.nodes).toEqual([]);
+    expect(body.data.tree.nodes.map((n: any) => n.id)).toContain('person/pham-hai-trung');
+    expect(body.data.flat.nodes.map((n: any) => n.id)).not.toContain('person/pham-hai-trung');
   });
 
   it('lists an organisation’s ancestors, nearest first', async () => {

@@ -1,12 +1,27 @@
 // Mutations: writes for callers with an editor API key. Thin: the ingestion pipeline and
 // src/graph/merge.ts do the work; every write is recorded with the caller's key name.
+import { extractArticle, toYaml } from '../../extract/output';
+import { resolveAgainstGraph } from '../../extract/resolve';
 import { mergeEntities, unmerge } from '../../graph/merge';
 import { ingestPlan, planFromText } from '../../ingest/ingest';
 import { FactsFileError } from '../../ingest/validate';
+import { isPartialDate } from '../../model/dates';
 import { AppError, ErrorCode } from '../../errors';
 import type { Context } from '../context';
 
 const MAX_FACTS_BYTES = 2_000_000;
+/** An article, not a book: the rule grammar reads every token against the vocabulary. */
+const MAX_ARTICLE_CHARS = 60_000;
+const FACT_SECTIONS = ['occupancies', 'rankHoldings', 'participations', 'conferrals', 'subordinations'] as const;
+
+interface ExtractArgs {
+  text: string;
+  title?: string | null;
+  published?: string | null;
+  publisher?: string | null;
+  url?: string | null;
+  ingest?: boolean | null;
+}
 
 /** The caller's name, when the request carries an editor key; otherwise an error and nothing written. */
 function editor(ctx: Context): string {
@@ -31,6 +46,29 @@ export const mutationResolvers = {
         if (error instanceof FactsFileError) {
           throw new AppError(ErrorCode.BAD_USER_INPUT, error.message, { problems: error.problems });
         }
+        throw error;
+      }
+    },
+    extractFacts: async (_: unknown, args: ExtractArgs, ctx: Context) => {
+      const actor = editor(ctx);
+      if (args.text.length > MAX_ARTICLE_CHARS) throw new AppError(ErrorCode.BAD_USER_INPUT, `text may have at most ${MAX_ARTICLE_CHARS} characters`);
+      if (args.published && !(args.published.length === 10 && isPartialDate(args.published)))
+        throw new AppError(ErrorCode.BAD_USER_INPUT, 'published must be a day (YYYY-MM-DD)');
+      const options = { title: args.title, published: args.published, publisher: args.publisher, url: args.url, textFile: 'article.txt' };
+      const { facts } = extractArticle(args.text, options);
+      try {
+        const resolutions = await resolveAgainstGraph(ctx.db, toYaml(facts, null), args.text);
+        const yaml = toYaml(facts, resolutions);
+        let ingested = null;
+        if (args.ingest) {
+          const { digest, plan } = planFromText(yaml, '(extracted facts)', () => args.text);
+          ingested = await ingestPlan(ctx.db, plan, digest, { actor });
+          ctx.log.info({ actor, sourceId: ingested.sourceId, changed: ingested.changed, facts: ingested.facts }, 'extracted facts ingested');
+        }
+        return { facts: yaml, persons: facts.persons.length, factCount: FACT_SECTIONS.reduce((n, s) => n + facts[s].length, 0), resolutions, ingested };
+      } catch (error) {
+        if (error instanceof FactsFileError)
+          throw new AppError(ErrorCode.BAD_USER_INPUT, `The extraction is not a valid facts file: ${error.message}`, { problems: error.problems });
         throw error;
       }
     },

@@ -101,35 +101,41 @@ export interface Post {
 
 /** Whole titles that carry their organisation implicitly ("Thủ tướng" heads the Government). */
 const TITLES: Array<{ re: RegExp; role: string; roleEn: string; org: string; single: boolean }> = [
-  { re: /^Tổng Bí thư\b/u, role: 'Tổng Bí thư', roleEn: 'General Secretary', org: 'Ban Chấp hành Trung ương Đảng', single: true },
+  { re: /^Tổng Bí thư(?![\p{L}\p{N}])/u, role: 'Tổng Bí thư', roleEn: 'General Secretary', org: 'Ban Chấp hành Trung ương Đảng', single: true },
   {
-    re: /^Thường trực Ban Bí thư\b/u,
+    re: /^Thường trực Ban Bí thư(?![\p{L}\p{N}])/u,
     role: 'Thường trực Ban Bí thư',
     roleEn: 'Standing Member of the Secretariat',
     org: 'Ban Bí thư Trung ương Đảng',
     single: true,
   },
-  { re: /^Bí thư Trung ương Đảng\b/u, role: 'Bí thư Trung ương Đảng', roleEn: 'Member of the Secretariat', org: 'Ban Bí thư Trung ương Đảng', single: false },
-  { re: /^Phó Chủ tịch nước\b/u, role: 'Phó Chủ tịch nước', roleEn: 'Vice President', org: 'Cộng hòa xã hội chủ nghĩa Việt Nam', single: true },
-  { re: /^Chủ tịch nước\b/u, role: 'Chủ tịch nước', roleEn: 'President', org: 'Cộng hòa xã hội chủ nghĩa Việt Nam', single: true },
-  { re: /^Phó Thủ tướng\b/u, role: 'Phó Thủ tướng', roleEn: 'Deputy Prime Minister', org: 'Chính phủ', single: false },
-  { re: /^Thủ tướng\b/u, role: 'Thủ tướng', roleEn: 'Prime Minister', org: 'Chính phủ', single: true },
-  { re: /^Phó Chủ tịch Quốc hội\b/u, role: 'Phó Chủ tịch', roleEn: 'Vice Chair', org: 'Quốc hội', single: false },
-  { re: /^Chủ tịch Quốc hội\b/u, role: 'Chủ tịch', roleEn: 'Chair', org: 'Quốc hội', single: true },
-  { re: /^Đại biểu Quốc hội\b/u, role: 'Đại biểu Quốc hội', roleEn: 'Member of the National Assembly', org: 'Quốc hội', single: false },
-  { re: /^Phó Tổng Kiểm toán\b/u, role: 'Phó Tổng Kiểm toán', roleEn: 'Deputy State Auditor General', org: 'Kiểm toán nhà nước', single: false },
-  { re: /^Tổng Kiểm toán\b/u, role: 'Tổng Kiểm toán', roleEn: 'State Auditor General', org: 'Kiểm toán nhà nước', single: true },
-  { re: /^Phó Tổng Thanh tra\b/u, role: 'Phó Tổng Thanh tra', roleEn: 'Deputy Inspector General', org: 'Thanh tra Chính phủ', single: false },
-  { re: /^Tổng Thanh tra\b/u, role: 'Tổng Thanh tra', roleEn: 'Inspector General', org: 'Thanh tra Chính phủ', single: true },
   {
-    re: /^Phó Tổng [Tt]ham mưu trưởng\b/u,
+    re: /^Bí thư Trung ương Đảng(?![\p{L}\p{N}])/u,
+    role: 'Bí thư Trung ương Đảng',
+    roleEn: 'Member of the Secretariat',
+    org: 'Ban Bí thư Trung ương Đảng',
+    single: false,
+  },
+  { re: /^Phó Chủ tịch nước(?![\p{L}\p{N}])/u, role: 'Phó Chủ tịch nước', roleEn: 'Vice President', org: 'Cộng hòa xã hội chủ nghĩa Việt Nam', single: true },
+  { re: /^Chủ tịch nước(?![\p{L}\p{N}])/u, role: 'Chủ tịch nước', roleEn: 'President', org: 'Cộng hòa xã hội chủ nghĩa Việt Nam', single: true },
+  { re: /^Phó Thủ tướng(?![\p{L}\p{N}])/u, role: 'Phó Thủ tướng', roleEn: 'Deputy Prime Minister', org: 'Chính phủ', single: false },
+  { re: /^Thủ tướng(?![\p{L}\p{N}])/u, role: 'Thủ tướng', roleEn: 'Prime Minister', org: 'Chính phủ', single: true },
+  { re: /^Phó Chủ tịch Quốc hội(?![\p{L}\p{N}])/u, role: 'Phó Chủ tịch', roleEn: 'Vice Chair', org: 'Quốc hội', single: false },
+  { re: /^Chủ tịch Quốc hội(?![\p{L}\p{N}])/u, role: 'Chủ tịch', roleEn: 'Chair', org: 'Quốc hội', single: true },
+  { re: /^Đại biểu Quốc hội(?![\p{L}\p{N}])/u, role: 'Đại biểu Quốc hội', roleEn: 'Member of the National Assembly', org: 'Quốc hội', single: false },
+  { re: /^Phó Tổng Kiểm toán(?![\p{L}\p{N}])/u, role: 'Phó Tổng Kiểm toán', roleEn: 'Deputy State Auditor General', org: 'Kiểm toán nhà nước', single: false },
+  { re: /^Tổng Kiểm toán(?![\p{L}\p{N}])/u, role: 'Tổng Kiểm toán', roleEn: 'State Auditor General', org: 'Kiểm toán nhà nước', single: true },
+  { re: /^Phó Tổng Thanh tra(?![\p{L}\p{N}])/u, role: 'Phó Tổng Thanh tra', roleEn: 'Deputy Inspector General', org: 'Thanh tra Chính phủ', single: false },
+  { re: /^Tổng Thanh tra(?![\p{L}\p{N}])/u, role: 'Tổng Thanh tra', roleEn: 'Inspector General', org: 'Thanh tra Chính phủ', single: true },
+  {
+    re: /^Phó Tổng [Tt]ham mưu trưởng(?![\p{L}\p{N}])/u,
     role: 'Phó Tổng Tham mưu trưởng',
     roleEn: 'Deputy Chief of the General Staff',
     org: 'Bộ Tổng Tham mưu Quân đội nhân dân Việt Nam',
     single: false,
   },
   {
-    re: /^Tổng [Tt]ham mưu trưởng\b/u,
+    re: /^Tổng [Tt]ham mưu trưởng(?![\p{L}\p{N}])/u,
     role: 'Tổng Tham mưu trưởng',
     roleEn: 'Chief of the General Staff',
     org: 'Bộ Tổng Tham mưu Quân đội nhân dân Việt Nam',
@@ -166,7 +172,7 @@ function segments(lines: string[]): string[] {
       else if (
         startsWithRole(part) ||
         TITLES.some((t) => t.re.test(part)) ||
-        /^(Bộ|Tổng cục|Cục|Ban|Tỉnh ủy|Thành ủy|Đảng ủy|Quân khu|Quân đoàn|Ủy ban|Văn phòng|Tòa án|Viện|Học viện|Trường|Thành phố|tỉnh|Tỉnh|Công an|Quân đội|Đảng|Trung ương|Hội đồng|Mặt trận|Tập đoàn|Ngân hàng)\b/u.test(
+        /^(Bộ|Tổng cục|Cục|Ban|Tỉnh ủy|Thành ủy|Đảng ủy|Quân khu|Quân đoàn|Ủy ban|Văn phòng|Tòa án|Viện|Học viện|Trường|Thành phố|tỉnh|Tỉnh|Công an|Quân đội|Đảng|Trung ương|Hội đồng|Mặt trận|Tập đoàn|Ngân hàng)(?![\p{L}\p{N}])/u.test(
           part,
         )
       ) {
@@ -190,7 +196,7 @@ export function parseOffice(raw: string): { posts: Post[]; text: string } {
     const seg = cut.replace(/^kiêm\s*/iu, '');
     if (!seg) continue;
     // a portfolio ("phụ trách Văn hóa – Xã hội") or a bare term ("XII") is not an organisation
-    if (/^(phụ trách|chuyên trách|đặc trách|giúp việc|không chuyên trách)\b/iu.test(seg)) continue;
+    if (/^(phụ trách|chuyên trách|đặc trách|giúp việc|không chuyên trách)(?![\p{L}\p{N}])/iu.test(seg)) continue;
     if (/^[IVXL]+$/u.test(seg)) {
       posts[posts.length - 1]?.terms.push(seg);
       continue;
@@ -206,7 +212,7 @@ export function parseOffice(raw: string): { posts: Post[]; text: string } {
     if (role) {
       let rest = seg.slice(role.vi.length).trim();
       let roleName = role.vi;
-      if (/^thường trực\b/iu.test(rest) && !/Thường trực$/u.test(roleName)) {
+      if (/^thường trực(?![\p{L}\p{N}])/iu.test(rest) && !/Thường trực$/u.test(roleName)) {
         roleName = `${roleName} Thường trực`;
         rest = rest.replace(/^thường trực\s*/iu, '');
       }

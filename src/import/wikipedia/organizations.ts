@@ -232,7 +232,7 @@ const EXPANSIONS: Array<[RegExp, string]> = [
   [/\bCAND\b/g, 'Công an nhân dân'],
   [/\bBCH\b/g, 'Ban Chấp hành'],
   [/\bTP\.?\s*HCM\b|\bTp\.?\s*HCM\b|\bTP\.\s*Hồ Chí Minh\b|\bTp\.\s*Hồ Chí Minh\b/g, 'Thành phố Hồ Chí Minh'],
-  [/\bTƯ\b|\bT\.Ư\b|\bTW\b/g, 'Trung ương'],
+  [/\bTƯ(?![\p{L}\p{N}])|\bT\.Ư(?![\p{L}\p{N}])|\bTW\b/gu, 'Trung ương'],
   [/\bTp\.?\s+|\bTP\.?\s+/g, 'thành phố '],
   [/\s*[–—-]\s*/g, ' – '],
   [/\s+lần\s+\d+$/u, ''],
@@ -451,6 +451,8 @@ export class OrganizationCatalogue {
       }
     }
     if (parentHint) {
+      // a generic unit of a named body is that body's ("Đảng ủy" of Quân khu 7 → "Đảng ủy Quân khu 7")
+      if (isGeneric(name)) return this.resolve(`${name} ${parentHint.name}`);
       const id = `${parentHint.id}/${slug(name)}`;
       const found = this.existing.get(key);
       const relation = PARTY.test(name) ? 'party_body_of' : 'part_of';
