@@ -2,41 +2,165 @@
 // (every hop is a sourced fact), and what they share directly (an event both took part in, an
 // organisation both serve in). Only the model's reference relationships are walked, never the
 // provenance edges (else everything would connect through a shared Source).
-import type { Database } from '../db/database';
+import type { Database, Row } from '../db/database';
 import { int } from '../db/database';
 import { AppError, ErrorCode } from '../errors';
 import { model } from '../model/model';
 import { GraphNode, project } from './nodes';
+import { boundedRead, ENTITY_RELS, FACT_RELS, checkRange, entitiesOrNotFound, TieFilter, TIE_OK, tieParams, WEAKNESS } from './ties';
 
 export const MAX_HOPS = 6;
+export const MAX_PATHS = 10;
+/** Candidate paths ranked by evidence: the two shortest lengths (in relationships), at most this many. */
+const CANDIDATES = 100;
 
 /** The relationship types that carry meaning (fact → entity, position → organisation). */
 const WALKABLE = [...new Set(Object.values(model.types).flatMap((t) => Object.values(t.references ?? {}).map((r) => r.rel)))].sort();
 
+/** How well a path is evidenced: counts of its weak facts (0 everywhere = every fact stated, sourced, not proposed). */
+export interface PathEvidence {
+  proposed: number;
+  unsourced: number;
+  inferred: number;
+  presumed: number;
+  /** The lowest confidence of its facts. */
+  lowestConfidence: string;
+}
+
 export interface Path {
   /** Entities and facts along the path, alternating, from `from` to `to`. */
   nodes: GraphNode[];
+  evidence: PathEvidence;
 }
 
-/** Up to `first` shortest paths of at most `maxHops` facts between two entities. */
-export async function connections(db: Database, from: string, to: string, maxHops: number, first: number): Promise<Path[]> {
-  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS) {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, `maxHops: must be between 1 and ${MAX_HOPS}, got ${maxHops}`, { argument: 'maxHops' });
-  }
-  if (!Number.isInteger(first) || first < 1 || first > 10) {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, `first: must be between 1 and 10, got ${first}`, { argument: 'first' });
-  }
-  if (from === to) return [];
-  // Each fact sits between two entities (two relationships), and Position → Organization is one.
-  // Only reference relationships are walked, so no path runs through a Source.
-  const rows = await db.read(
-    `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-     MATCH p = allShortestPaths((a)-[:${WALKABLE.join('|')}*..${maxHops * 2}]-(b))
-     WITH p LIMIT $first
-     RETURN [n IN nodes(p) | ${project('n')}] AS nodes`,
-    { from, to, first: int(first) },
+/**
+ * Up to `first` chains of at most `maxHops` facts between two entities, every fact a tie the filter
+ * keeps, ranked by evidence (no proposal, sourced, stated, not inferred, confident) before length.
+ * The candidates are the shortest and next-shortest chains (Neo4j's SHORTEST 2 GROUPS, a bounded
+ * breadth-first search with no exhaustive fallback); a longer one is kept only when it is better
+ * evidenced than every shortest one, so a stated detour one step longer beats a proposal.
+ */
+export async function connections(db: Database, from: string, to: string, maxHops: number, first: number, ties?: TieFilter | null): Promise<Path[]> {
+  checkRange('maxHops', maxHops, 1, MAX_HOPS);
+  checkRange('first', first, 1, MAX_PATHS);
+  const [a, b] = await entitiesOrNotFound(db, [
+    { argument: 'from', id: from },
+    { argument: 'to', id: to },
+  ]);
+  if (a!.id === b!.id) return [];
+  // A hop is a fact (two relationships); a position's organisation may add one within a hop.
+  const rows = await boundedRead('connections: the path search', 'ask for fewer maxHops or narrow `ties` (kinds, at)', () =>
+    db.read(
+      `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+       MATCH p = SHORTEST 2 GROUPS (a)(()-[:${WALKABLE.join('|')}]-(n) WHERE NOT n:Source AND (NOT n:Fact OR ${TIE_OK('n')})){1,${maxHops * 3}}(b)
+       WITH p LIMIT ${CANDIDATES}
+       WITH p, [n IN nodes(p) WHERE n:Fact] AS facts
+       WHERE size(facts) <= $maxHops
+       WITH p, facts, [f IN facts | ${WEAKNESS('f')}] AS weak
+       WITH p, facts, reduce(s = [0, 0, 0, 0, 0], w IN weak | [i IN range(0, 4) | s[i] + w[i]]) AS score,
+            reduce(m = 0, w IN weak | CASE WHEN w[4] > m THEN w[4] ELSE m END) AS worst
+       RETURN [n IN nodes(p) | ${project('n')}] AS nodes, score, worst, size(facts) AS hops, length(p) AS length`,
+      { ...tieParams(ties), from: a!.id, to: b!.id, maxHops: int(maxHops) },
+    ),
   );
-  return rows.map((r) => ({ nodes: r.nodes as GraphNode[] }));
+  return rank(rows)
+    .slice(0, first)
+    .map((r) => {
+      const score = r.score as number[];
+      return {
+        nodes: r.nodes as GraphNode[],
+        evidence: {
+          proposed: score[0]!,
+          unsourced: score[1]!,
+          inferred: score[2]!,
+          presumed: score[3]!,
+          lowestConfidence: ['high', 'medium', 'low'][r.worst as number] ?? 'low',
+        },
+      };
+    });
+}
+
+const compare = (x: number[], y: number[]) => {
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return 0;
+};
+
+/**
+ * The shortest chains, and a longer one only where it is better evidenced than every shortest one
+ * (a stated post and a parent link beat an award merely proposed); by evidence, then hops, then length.
+ */
+function rank(rows: Row[]): Row[] {
+  if (!rows.length) return rows;
+  const shortest = Math.min(...rows.map((r) => r.length as number));
+  const best = rows
+    .filter((r) => r.length === shortest)
+    .reduce((m, r) => (compare(r.score as number[], m) < 0 ? (r.score as number[]) : m), [99, 99, 99, 99, 99]);
+  return rows
+    .filter((r) => r.length === shortest || compare(r.score as number[], best) < 0)
+    .sort(
+      (x, y) => compare(x.score as number[], y.score as number[]) || (x.hops as number) - (y.hops as number) || (x.length as number) - (y.length as number),
+    );
+}
+
+export const MAX_COMMON_IDS = 10;
+export const MAX_COMMON = 100;
+
+/** Something every one of several entities is tied to, with the facts tying each. */
+export interface CommonItem {
+  /** What they share: an event, an organisation, a position, an award… */
+  node: GraphNode;
+  /** For each entity asked about, in the order asked, the facts tying it to `node`. */
+  ties: Array<{ entity: GraphNode; facts: GraphNode[] }>;
+}
+
+/**
+ * What all of 2–10 entities share: whatever each is tied to by one fact the filter keeps (an event
+ * all took part in, a post all held, an award all received, a bloc all belong to), and the
+ * organisations whose posts all hold. At most 100, events and organisations by name.
+ */
+export async function commonConnections(db: Database, ids: string[], ties?: TieFilter | null): Promise<CommonItem[]> {
+  if (ids.length < 2 || ids.length > MAX_COMMON_IDS) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `ids: give between 2 and ${MAX_COMMON_IDS} ids, got ${ids.length}`, {
+      argument: 'ids',
+      min: 2,
+      max: MAX_COMMON_IDS,
+    });
+  }
+  const entities = await entitiesOrNotFound(
+    db,
+    ids.map((id, i) => ({ argument: `ids[${i}]`, id })),
+  );
+  const unique = [...new Map(entities.map((e) => [e.id, e])).values()];
+  if (unique.length < 2) return [];
+  const rows = await boundedRead('commonConnections', 'give fewer ids or narrow `ties` (kinds, at)', () =>
+    db.read(
+      `UNWIND $ids AS id
+       MATCH (e:Entity {id: id})
+       CALL (e) {
+         MATCH (e)<-[r1]-(f:Fact)-[r2]->(x:Entity)
+         WHERE type(r1) IN $factRels AND type(r2) IN $factRels AND x <> e AND NOT x:Source AND ${TIE_OK('f')}
+         RETURN x, f
+         UNION
+         MATCH (e)<-[r1]-(f:Fact)-[r2]->(:Entity)-[r3]->(x:Entity)
+         WHERE type(r1) IN $factRels AND type(r2) IN $factRels AND type(r3) IN $entityRels AND x <> e AND ${TIE_OK('f')}
+         RETURN x, f
+       }
+       WITH x, e, collect(DISTINCT f) AS facts
+       WHERE NOT x.id IN $ids
+       WITH x, collect({entity: e.id, facts: facts}) AS ties
+       WHERE size(ties) = size($ids)
+       WITH x, ties ORDER BY x.nameFolded, x.id LIMIT ${MAX_COMMON}
+       RETURN ${project('x')} AS node, [t IN ties | {entity: t.entity, facts: [f IN t.facts | ${project('f')}]}] AS ties`,
+      { ...tieParams(ties), ids: unique.map((e) => e.id), factRels: FACT_RELS, entityRels: ENTITY_RELS },
+    ),
+  );
+  const byId = new Map(unique.map((e) => [e.id, e]));
+  return rows
+    .map((r) => {
+      const found = new Map((r.ties as Array<{ entity: string; facts: GraphNode[] }>).map((t) => [t.entity, t.facts]));
+      return { node: r.node as GraphNode, ties: [...byId.values()].map((entity) => ({ entity, facts: found.get(entity.id) ?? [] })) };
+    })
+    .sort((x, y) => x.node.__typename.localeCompare(y.node.__typename));
 }
 
 export interface SharedItem {
@@ -48,29 +172,8 @@ export interface SharedItem {
   viaB: GraphNode[];
 }
 
-/**
- * What two entities share: whatever each is tied to by one fact (an event both took part in, a post
- * both held, an award both received, a bloc both belong to), and the organisations whose posts both hold.
- */
-export async function shared(db: Database, a: string, b: string): Promise<SharedItem[]> {
-  const rows = await db.read(
-    `MATCH (ea:Entity {id: $a}), (eb:Entity {id: $b})
-     CALL (ea, eb) {
-       MATCH (ea)<-[r1]-(fa:Fact)-[r2]->(x:Entity)<-[r3]-(fb:Fact)-[r4]->(eb)
-       WHERE type(r1) IN $walkable AND type(r2) IN $walkable AND type(r3) IN $walkable AND type(r4) IN $walkable
-         AND fa <> fb AND NOT x:Source AND x <> ea AND x <> eb
-       RETURN x, fa, fb
-       UNION
-       MATCH (ea)<-[:HOLDER]-(fa:Occupancy)-[:POSITION]->(:Position)-[:ORGANIZATION]->(x:Organization)
-             <-[:ORGANIZATION]-(:Position)<-[:POSITION]-(fb:Occupancy)-[:HOLDER]->(eb)
-       WHERE fa <> fb
-       RETURN x, fa, fb
-     }
-     WITH x, collect(DISTINCT fa) AS viaA, collect(DISTINCT fb) AS viaB
-     RETURN ${project('x')} AS node, [f IN viaA | ${project('f')}] AS viaA, [f IN viaB | ${project('f')}] AS viaB
-     ORDER BY node.__typename, node.nameFolded, node.id
-     LIMIT 100`,
-    { a, b, walkable: WALKABLE },
-  );
-  return rows.map((r) => ({ node: r.node as GraphNode, viaA: r.viaA as GraphNode[], viaB: r.viaB as GraphNode[] }));
+/** What two entities share: commonConnections of the two, each side's facts apart. */
+export async function shared(db: Database, a: string, b: string, ties?: TieFilter | null): Promise<SharedItem[]> {
+  const common = await commonConnections(db, [a, b], ties);
+  return common.map((c) => ({ node: c.node, viaA: c.ties[0]!.facts, viaB: c.ties[1]!.facts }));
 }

@@ -6,6 +6,7 @@ import { AppError, ErrorCode } from '../errors';
 import { dateHi, dateLo } from '../model/dates';
 import { fold } from '../text/fold';
 import { GraphNode, KNOWN_AT, project } from './nodes';
+import { SUBTREE } from './organizations';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -88,6 +89,8 @@ function periodParams(at?: string | null, from?: string | null, to?: string | nu
 export interface PersonFilter {
   name?: string | null;
   organization?: string | null;
+  /** With organization: also posts in its sub-units. */
+  includeSubUnits?: boolean | null;
   role?: string | null;
   at?: string | null;
   from?: string | null;
@@ -103,7 +106,8 @@ export function listPeople(db: Database, filter: PersonFilter, order: 'NAME_ASC'
   if (filter.organization || filter.role || filter.at || filter.from || filter.to) {
     where.push(`EXISTS {
       MATCH (n)<-[:HOLDER]-(o:Occupancy)-[:POSITION]->(p:Position)-[:ORGANIZATION]->(org:Organization)
-      WHERE ($organization IS NULL OR org.id = $organization)
+      WHERE ($organization IS NULL OR org.id = $organization
+             OR ($subUnits AND EXISTS { MATCH ${SUBTREE(':Organization {id: $organization}', 'org')} }))
         AND ($role IS NULL OR $role IN p.searchKeys)
         AND ${KNOWN_AT('o')}
     }`);
@@ -115,6 +119,7 @@ export function listPeople(db: Database, filter: PersonFilter, order: 'NAME_ASC'
     params: {
       name: filter.name ? fold(filter.name) : null,
       organization: filter.organization ?? null,
+      subUnits: filter.includeSubUnits === true,
       role: filter.role ? fold(filter.role) : null,
       event: filter.event ?? null,
       presumed: filter.presumed !== false,

@@ -2,6 +2,8 @@
 // query costs one round trip per level and field, not one per item.
 import DataLoader from 'dataloader';
 import type { Database } from '../db/database';
+import { Colleague, ColleagueOptions, colleagues } from '../graph/colleagues';
+import { ancestors } from '../graph/organizations';
 import { Citation, citations, GraphNode, incoming, IncomingFilter, nodesById, referenced, sourceTexts } from '../graph/nodes';
 
 export interface Loaders {
@@ -17,6 +19,10 @@ export interface Loaders {
   mentions: DataLoader<string, Citation[]>;
   /** A source's full text. */
   sourceText: DataLoader<string, string | null>;
+  /** An organisation's parents up the part_of links, nearest first. */
+  ancestors: DataLoader<string, GraphNode[]>;
+  /** A person's colleagues (co-service), per set of options. */
+  colleagues(options: ColleagueOptions): DataLoader<string, Colleague[]>;
 }
 
 const many = (load: (ids: readonly string[]) => Promise<Map<string, GraphNode[]>>) =>
@@ -35,6 +41,7 @@ function filterKey(filter: IncomingFilter): string {
 
 export function createLoaders(db: Database): Loaders {
   const cache = new Map<string, DataLoader<string, GraphNode[]>>();
+  const colleagueLoaders = new Map<string, DataLoader<string, Colleague[]>>();
   const memo = (key: string, make: () => DataLoader<string, GraphNode[]>) => {
     let loader = cache.get(key);
     if (!loader) cache.set(key, (loader = make()));
@@ -59,5 +66,18 @@ export function createLoaders(db: Database): Loaders {
       const found = await sourceTexts(db, ids);
       return ids.map((id) => found.get(id) ?? null);
     }),
+    ancestors: many((ids) => ancestors(db, ids)),
+    colleagues: (options) => {
+      const key = `colleagues:${JSON.stringify(options)}`;
+      let loader = colleagueLoaders.get(key);
+      if (!loader) {
+        loader = new DataLoader<string, Colleague[]>(async (ids) => {
+          const found = await colleagues(db, ids, options);
+          return ids.map((id) => found.get(id) ?? []);
+        });
+        colleagueLoaders.set(key, loader);
+      }
+      return loader;
+    },
   };
 }

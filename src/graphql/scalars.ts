@@ -1,5 +1,5 @@
 // The Date scalar: ISO 8601 dates that may be partial (YYYY, YYYY-MM, YYYY-MM-DD).
-import { GraphQLError, GraphQLScalarTypeConfig, Kind } from 'graphql';
+import { GraphQLError, GraphQLScalarTypeConfig, Kind, valueFromASTUntyped } from 'graphql';
 import { isPartialDate } from '../model/dates';
 
 function parse(value: unknown): string {
@@ -20,4 +20,11 @@ export const DateScalar: Pick<GraphQLScalarTypeConfig<string, string>, 'serializ
   serialize: (value) => String(value),
   parseValue: parse,
   parseLiteral: (ast) => parse(ast.kind === Kind.STRING ? ast.value : undefined),
+};
+
+/** The JSON scalar: any JSON value, out only (a subgraph's Cytoscape.js and graphology shapes); as input, a literal is read as given. */
+export const JsonScalar: Pick<GraphQLScalarTypeConfig<unknown, unknown>, 'serialize' | 'parseValue' | 'parseLiteral'> = {
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  parseLiteral: (ast) => valueFromASTUntyped(ast),
 };

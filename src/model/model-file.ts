@@ -58,6 +58,9 @@ export const typeSchema = z
           .object({ property: z.string().regex(FIELD), values: z.record(z.string(), label) })
           .strict()
           .optional(),
+        // the fact's other references, each drawn as a further edge from `source` (a conferral's
+        // decidedAt: "tại"/"at"); one without a label here is drawn with its field name
+        also: z.record(z.string().regex(FIELD), label).default({}),
       })
       .strict()
       .optional(),

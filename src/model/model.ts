@@ -173,6 +173,7 @@ export function loadModel(dirs: string[] = SCHEMA_DIRS): Model {
     if (t.edge) {
       const e = t.edge;
       for (const f of [e.source, e.target]) if (!(f in references)) problems.push(`${where}.edge: ${f} is not a reference`);
+      for (const f of Object.keys(e.also)) if (!(f in references)) problems.push(`${where}.edge.also: ${f} is not a reference`);
       if (e.labelBy) {
         const prop = properties[e.labelBy.property];
         if (!prop?.enum) problems.push(`${where}.edge.labelBy: ${e.labelBy.property} is not an enum property`);

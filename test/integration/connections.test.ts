@@ -1,7 +1,8 @@
 // How two entities are connected, and what they share — every hop a sourced fact.
 import { useTestServer } from '../support/server';
 
-const world = useTestServer();
+// Wide questions (every tie with its sources): the cost limit has tests of its own.
+const world = useTestServer({ MAX_QUERY_COST: '100000000' });
 
 const EVENT = 'event/2024-04-10-hoi-nghi-tong-ket-thi-dua-khoi-noi-chinh';
 
@@ -55,4 +56,105 @@ it('answers the contract form participants { role agent { … } } and Event.sour
   for (const p of body.data.event.participants) expect(p.agent.name).toBe(p.participant.name);
   expect(body.data.event.participants.some((p: any) => p.role === 'OPENING_SPEAKER' && p.agent.name === 'Ngô Văn Tuấn')).toBe(true);
   expect(body.data.event.sources[0].source.id).toBe('source/2024-04-10-khoi-thi-dua-noi-chinh');
+});
+
+describe('ties: connections filtered and ranked by evidence', () => {
+  const BQP = 'organization/bo-quoc-phong';
+  const COMMAND = 'organization/bo-tu-lenh-bao-ve-lang-chu-tich-ho-chi-minh';
+  const ids = (p: any) => p.steps.map((s: { id: string }) => s.id);
+
+  // The shared test database may hold more than the seed (an importer's start-up): each test looks
+  // for the seed's chains among the answers rather than for an exact list.
+  const FLAG = 'conferral/co-thi-dua-cua-chinh-phu/bo-quoc-phong/proposed/2024-04-10';
+  const LINK = 'subordination/bo-tu-lenh-bao-ve-lang-chu-tich-ho-chi-minh/bo-quoc-phong/part-of';
+  const viaCommand = (p: any) => ids(p).includes(COMMAND) && ids(p).includes(LINK);
+
+  it('without proposals, Phạm Hải Trung reaches Bộ Quốc phòng through his command, not the flag proposed for the ministry', async () => {
+    const { body } = await world.server.gql(`{ connections(from: "person/pham-hai-trung", to: "${BQP}", first: 10, ties: {includeProposed: false}) {
+      hops steps { id __typename } facts { __typename ... on Conferral { status } } evidence { proposed } } }`);
+    expect(body.errors).toBeUndefined();
+    const paths = body.data.connections;
+    const command = paths.find(viaCommand);
+    expect(command.facts.map((f: any) => f.__typename)).toEqual(['Occupancy', 'Subordination']);
+    expect(ids(command)).toEqual(expect.arrayContaining(['person/pham-hai-trung', COMMAND, BQP]));
+    for (const p of paths) {
+      expect(ids(p)).not.toContain(FLAG);
+      expect(p.facts.some((f: any) => f.status === 'PROPOSED')).toBe(false);
+      expect(p.evidence.proposed).toBe(0);
+    }
+  });
+
+  it('with proposals allowed, ranks the proposal below the command (evidence before length)', async () => {
+    const { body } = await world.server.gql(`{ connections(from: "person/pham-hai-trung", to: "${BQP}", first: 10) {
+      steps { id } evidence { proposed inferred lowestConfidence } } }`);
+    const paths = body.data.connections;
+    const command = paths.findIndex(viaCommand);
+    expect(command).toBeGreaterThanOrEqual(0);
+    expect(paths[command].evidence).toEqual({ proposed: 0, inferred: 1, lowestConfidence: 'MEDIUM' });
+    // the flag's chain is the shortest in relationships, but ranks after the command's
+    const flag = paths.findIndex((p: any) => ids(p).includes(FLAG));
+    if (flag >= 0) expect(flag).toBeGreaterThan(command);
+    for (let i = 1; i < paths.length; i++) expect(paths[i].evidence.proposed).toBeGreaterThanOrEqual(paths[i - 1].evidence.proposed);
+  });
+
+  it('keeps only the kinds asked for, and leaves inferred facts out when asked', async () => {
+    const only = await world.server.gql(
+      `{ connections(from: "person/pham-hai-trung", to: "${BQP}", ties: {kinds: [OCCUPANCY, SUBORDINATION]}) { facts { __typename } } }`,
+    );
+    expect(only.body.data.connections.length).toBeGreaterThan(0);
+    for (const p of only.body.data.connections) for (const f of p.facts) expect(['Occupancy', 'Subordination']).toContain(f.__typename);
+    const strict = await world.server.gql(
+      `{ connections(from: "person/pham-hai-trung", to: "${BQP}", first: 10, ties: {includeInferred: false, includeProposed: false, minConfidence: HIGH}) {
+        steps { id } facts { inferred confidence } } }`,
+    );
+    expect(strict.body.errors).toBeUndefined();
+    // the command's parent link is inferred (MEDIUM): no chain may use it now
+    for (const p of strict.body.data.connections) {
+      expect(ids(p)).not.toContain(LINK);
+      for (const f of p.facts) expect(f).toEqual({ inferred: false, confidence: 'HIGH' });
+    }
+  });
+
+  it('says NOT_FOUND for an unknown id, naming the argument, rather than "not connected"', async () => {
+    const { body } = await world.server.gql(`{ connections(from: "person/pham-hai-trung", to: "person/no-such-person") { hops } }`);
+    expect(body.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(body.errors[0].extensions.argument).toBe('to');
+    expect(body.errors[0].message).toMatch(/person\/no-such-person/);
+  });
+});
+
+describe('commonConnections', () => {
+  const THREE = '["person/nguyen-thanh-tinh", "person/ngo-van-tuan", "person/pham-huy-giang"]';
+
+  it('finds the conference Nguyễn Thanh Tịnh, Ngô Văn Tuấn and Phạm Huy Giang share, with how each is tied', async () => {
+    const { body } = await world.server.gql(`{ commonConnections(ids: ${THREE}) {
+      node { __typename id } ties { entity { id } facts { __typename sources { quote } ... on Participation { role } } } } }`);
+    expect(body.errors).toBeUndefined();
+    const conference = body.data.commonConnections.find((c: any) => c.node.id === EVENT);
+    expect(conference.node.__typename).toBe('Event');
+    expect(conference.ties.map((t: any) => t.entity.id)).toEqual(['person/nguyen-thanh-tinh', 'person/ngo-van-tuan', 'person/pham-huy-giang']);
+    for (const t of conference.ties) {
+      expect(t.facts.length).toBeGreaterThan(0);
+      for (const f of t.facts) expect(f.sources.length).toBeGreaterThan(0);
+    }
+    expect(conference.ties[1].facts.map((f: any) => f.role)).toEqual(expect.arrayContaining(['OPENING_SPEAKER']));
+  });
+
+  it('agrees with shared for two ids, and shares nothing outside the filter', async () => {
+    const pair = await world.server.gql(`{ commonConnections(ids: ["person/ngo-van-tuan", "person/nguyen-tuan-anh"]) { node { id } }
+      shared(a: "person/ngo-van-tuan", b: "person/nguyen-tuan-anh") { node { id } } }`);
+    expect(pair.body.data.commonConnections.map((c: any) => c.node.id).sort()).toEqual(pair.body.data.shared.map((c: any) => c.node.id).sort());
+    const ranks = await world.server.gql(`{ commonConnections(ids: ${THREE}, ties: {kinds: [RANK_HOLDING]}) { node { id } } }`);
+    expect(ranks.body.data.commonConnections).toEqual([]);
+  });
+
+  it('refuses fewer than 2 or more than 10 ids, and an unknown one', async () => {
+    const one = await world.server.gql(`{ commonConnections(ids: ["person/ngo-van-tuan"]) { node { id } } }`);
+    expect(one.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const eleven = JSON.stringify(Array.from({ length: 11 }, (_, i) => `person/x${i}`));
+    const many = await world.server.gql(`{ commonConnections(ids: ${eleven}) { node { id } } }`);
+    expect(many.body.errors[0].message).toMatch(/between 2 and 10/);
+    const unknown = await world.server.gql(`{ commonConnections(ids: ["person/ngo-van-tuan", "event/none"]) { node { id } } }`);
+    expect(unknown.body.errors[0].extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'ids[1]' });
+  });
 });

@@ -13,10 +13,12 @@ import {
   depthLimitRule,
   estimateCost,
   fanOutOptions,
+  neighbourhoodFactCap,
   tokenLimitError,
   tokenLimitParseOptions,
 } from '../../src/graphql/limits';
 import { loadConfig } from '../../src/config';
+import { EXAMPLES } from '../../src/ui/graphiql/examples';
 
 const schema = buildASTSchema(concatAST(loadTypeDefs()));
 const rules = [...specifiedRules, depthLimitRule(DEFAULT_MAX_DEPTH), aliasLimitRule(DEFAULT_MAX_ALIASES)];
@@ -263,5 +265,31 @@ describe('fan-out cost from the data and by work', () => {
     expect(cost('{ search(query: "x", first: 10) { name } }', base)).toBe(500 + 10);
     expect(cost('{ connections(from: "a", to: "b", maxHops: 6, first: 1) { hops } }', base)).toBe(4 ** 6 + 1);
     expect(cost('{ connections(from: "a", to: "b") { hops } }', base)).toBe(4 ** 4 * 3 + 3);
+  });
+});
+
+describe('fan-out cost of the graph walks, by their caps', () => {
+  const schema = buildASTSchema(concatAST(loadTypeDefs()));
+  const base = fanOutOptions(loadConfig({}).queryLimits);
+  const cost = (query: string, variables?: Record<string, unknown>) => estimateCost({ schema, document: parse(query), variables }, base);
+
+  it('counts a neighbourhood by the facts its depth and perHop let it take, capped at 2,000', () => {
+    expect(neighbourhoodFactCap(1, 50)).toBe(50);
+    expect(neighbourhoodFactCap(2, 10)).toBe(10 + 10 * 3 * 10);
+    expect(neighbourhoodFactCap(3, 200)).toBe(2000);
+    expect(neighbourhoodFactCap(4, 50)).toBe(0); // refused by the resolver, naming depth
+    expect(cost('{ neighbourhood(id: "x") { truncated } }')).toBe(4 * 50);
+    expect(cost('{ neighbourhood(id: "x", depth: 2, perHop: 50) { truncated } }')).toBe(4 * 2000);
+    // a wide neighbourhood asked for twice is refused before it runs
+    expect(cost('{ a: neighbourhood(id: "x", depth: 3) { truncated } b: neighbourhood(id: "y", depth: 3) { truncated } }')).toBeGreaterThan(DEFAULT_MAX_COST);
+  });
+
+  it('counts commonConnections by its ids and timeline by its first', () => {
+    expect(cost('{ commonConnections(ids: ["a", "b", "c"]) { node { id } } }')).toBe(250 * 3 + 100 + 3);
+    expect(cost('{ timeline(id: "x", first: 500) { label } }')).toBe(100 + 500);
+  });
+
+  it('lets every GraphiQL example run under the default limit', () => {
+    for (const e of EXAMPLES) expect([e.title, cost(e.query, e.variables) <= DEFAULT_MAX_COST]).toEqual([e.title, true]);
   });
 });

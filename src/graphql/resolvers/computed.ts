@@ -23,12 +23,32 @@ export async function personDescription(person: GraphNode, ctx: Context): Promis
   return main ? ((main.label as string | null) ?? (main.role as string)) : null;
 }
 
+/** The arguments of Person.colleagues (defaults applied by graphql-js). */
+interface ColleagueArgs {
+  organization?: string | null;
+  includeSubUnits: boolean;
+  at?: string | null;
+  presumed: boolean;
+  includeInferred: boolean;
+  minConfidence?: string | null;
+  first: number;
+}
+
 const mentions = async (node: GraphNode, _: unknown, ctx: Context) => (await ctx.loaders.mentions.load(node.id)).map(evidence);
 
 export const computedResolvers = {
   Person: {
     description: (person: GraphNode, _: unknown, ctx: Context) => personDescription(person, ctx),
     mentions,
+    colleagues: (person: GraphNode, a: ColleagueArgs, ctx: Context) =>
+      ctx.loaders
+        .colleagues({
+          organization: a.organization ?? null,
+          includeSubUnits: a.includeSubUnits !== false,
+          first: a.first,
+          ties: { at: a.at ?? null, presumed: a.presumed, includeInferred: a.includeInferred, minConfidence: a.minConfidence ?? null },
+        })
+        .load(person.id),
   },
   Organization: {
     parent: async (org: GraphNode, _: unknown, ctx: Context) => {
@@ -44,6 +64,7 @@ export const computedResolvers = {
       const children = await Promise.all(links.map((l) => ctx.loaders.referenced('Subordination', 'CHILD').load(l.id)));
       return children.flat().sort((a, b) => String(a.nameFolded).localeCompare(String(b.nameFolded)));
     },
+    ancestors: (org: GraphNode, _: unknown, ctx: Context) => ctx.loaders.ancestors.load(org.id),
     mentions,
   },
   Event: {

@@ -1,7 +1,7 @@
 // All resolvers, merged. Resolvers stay thin: they call src/graph/ through the request's loaders.
 import type { IResolvers } from '@graphql-tools/utils';
 import type { Context } from '../context';
-import { DateScalar } from '../scalars';
+import { DateScalar, JsonScalar } from '../scalars';
 import { aboutResolvers } from './about';
 import { computedResolvers } from './computed';
 import { connectionResolvers } from './connections';
@@ -10,7 +10,7 @@ import { mutationResolvers } from './mutation';
 import { queryResolvers } from './query';
 
 export const resolvers = [
-  { Date: DateScalar },
+  { Date: DateScalar, JSON: JsonScalar },
   generatedResolvers(),
   computedResolvers,
   queryResolvers,

@@ -242,6 +242,108 @@ fragment MemberFields on Membership {
 `,
     variables: { bloc: 'organization/khoi-thi-dua-cac-bo-nganh-noi-chinh-trung-uong' },
   },
+  {
+    title: 'A neighbourhood, ready for a graph widget',
+    question: 'Who and what is around the 10 April 2024 conference, as a graph I can draw?',
+    query: `# Who and what is around the 10 April 2024 conference, as a graph I can draw?
+# Each fact becomes a labelled edge ("dự"/"attended", "được đề nghị tặng"/"proposed for") with its
+# sources; \`cytoscape\` and \`graphology\` are the same graph in the shapes those libraries load directly.
+query Neighbourhood($id: ID!) {
+  neighbourhood(id: $id, depth: 1, perHop: 50, ties: { includeProposed: true }) {
+    truncated
+    cuts { entity depth total kept }
+    nodes { id type label labelEn depth }
+    edges {
+      id
+      source
+      target
+      label
+      labelEn
+      kind
+      proposed
+      fact { id confidence inferred validFrom validTo }
+      sources { quote source { id title url } }
+    }
+    cytoscape
+  }
+}
+`,
+    variables: { id: 'event/2024-04-10-hoi-nghi-tong-ket-thi-dua-khoi-noi-chinh' },
+  },
+  {
+    title: 'Connections filtered by evidence',
+    question: 'How does Phạm Hải Trung reach the Ministry of National Defence, leaving proposals aside?',
+    query: `# How does Phạm Hải Trung reach the Ministry of National Defence, leaving proposals aside?
+# \`ties\` filters what may be walked; chains are ranked by evidence (no proposal, sourced, stated) before length.
+query ConnectionsByEvidence($from: ID!, $to: ID!) {
+  connections(from: $from, to: $to, maxHops: 4, first: 3, ties: { includeProposed: false }) {
+    hops
+    evidence { proposed unsourced inferred presumed lowestConfidence }
+    steps {
+      __typename
+      id
+      ... on Person { name }
+      ... on Position { label }
+      ... on Organization { name }
+      ... on Fact { confidence inferred note sources { quote } }
+    }
+  }
+}
+`,
+    variables: { from: 'person/pham-hai-trung', to: 'organization/bo-quoc-phong' },
+  },
+  {
+    title: 'What several people share',
+    question: 'What do Nguyễn Thanh Tịnh, Ngô Văn Tuấn and Phạm Huy Giang have in common?',
+    query: `# What do Nguyễn Thanh Tịnh, Ngô Văn Tuấn and Phạm Huy Giang have in common?
+# Everything all of them are tied to by one fact (an event, a post, an award, a bloc), with how each is tied.
+query CommonConnections($ids: [ID!]!) {
+  commonConnections(ids: $ids, ties: { includeProposed: false }) {
+    node { __typename id ... on Event { name startDate } ... on Organization { name } }
+    ties {
+      entity { id ... on Person { name } }
+      facts { __typename id confidence ... on Participation { role roleText } }
+    }
+  }
+}
+`,
+    variables: { ids: ['person/nguyen-thanh-tinh', 'person/ngo-van-tuan', 'person/pham-huy-giang'] },
+  },
+  {
+    title: 'A timeline, and who served alongside',
+    question: "What is on Nguyễn Tuấn Anh's record, in order, and who served in the same organisation at the same time?",
+    query: `# What is on Nguyễn Tuấn Anh's record, in order, and who served in the same organisation at the same time?
+query TimelineAndColleagues($id: ID!) {
+  timeline(id: $id) {
+    sortDate
+    date
+    endDate
+    kind
+    label
+    labelEn
+    basis
+    proposed
+    with { __typename id ... on Position { label } ... on Event { name } ... on Award { name } }
+    sources { quote source { title } }
+  }
+  person(id: $id) {
+    colleagues(includeSubUnits: true) {
+      person { name }
+      organization { name }
+      mine { position { label } }
+      theirs { position { label } }
+      from
+      to
+    }
+  }
+  organization(id: "organization/tong-cuc-chinh-tri-quan-doi-nhan-dan-viet-nam") {
+    name
+    ancestors { name }
+  }
+}
+`,
+    variables: { id: 'person/nguyen-tuan-anh' },
+  },
 ];
 
 /** The tab GraphiQL opens first. */

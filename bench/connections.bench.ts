@@ -1,0 +1,111 @@
+// `npm run bench:connections [-- --people 100000 --seconds 30 --clients 10]`: on the generated world
+// (bench/world.ts, generated unless it is there), a real API process (built dist/, the local Neo4j) is
+// asked, by `clients` concurrent clients, for depth-2 neighbourhoods capped at 50 per hop around random
+// people, then for 4-hop connections between random pairs of people. Prints p50/p95/p99 per phase and
+// the answers by status and error code. Run by hand; the numbers go in docs/design.md, never in tests.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { openDatabase } from '../src/bootstrap';
+import { loadConfig } from '../src/config';
+import { createLogger } from '../src/log';
+import { generate, rng } from './world';
+
+const ROOT = path.resolve(__dirname, '..');
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+interface Phase {
+  name: string;
+  query: string;
+  variables: () => Record<string, unknown>;
+}
+
+async function ensureWorld(people: number): Promise<void> {
+  const config = loadConfig({ ...process.env, QUERY_TIMEOUT_MS: '30000' });
+  const db = await openDatabase(config, createLogger({ logLevel: 'warn' }));
+  try {
+    const [have] = await db.read("MATCH (p:Person) WHERE p.id STARTS WITH 'person/bench-' RETURN count(p) AS n");
+    if (Number(have?.n) < people) {
+      const t = Date.now();
+      await generate(db, people, (m) => process.stdout.write(`\r${m}   `));
+      console.log(`\ngenerated ${people} people in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+/** `clients` loops, each sending one request after the other for `seconds`; every latency and answer recorded. */
+async function run(url: string, phase: Phase, clients: number, seconds: number) {
+  const latencies: number[] = [];
+  const answers = new Map<string, number>();
+  const end = Date.now() + seconds * 1000;
+  const client = async () => {
+    while (Date.now() < end) {
+      const body = JSON.stringify({ query: phase.query, variables: phase.variables() });
+      const t = performance.now();
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const json = (await res.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
+      latencies.push(performance.now() - t);
+      const key = json.errors?.length ? `${res.status} ${[...new Set(json.errors.map((e) => e.extensions?.code ?? '?'))].join('+')}` : `${res.status} data`;
+      answers.set(key, (answers.get(key) ?? 0) + 1);
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, client));
+  const s = latencies.sort((a, b) => a - b);
+  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s[s.length - 1]!, answers };
+}
+
+async function main(): Promise<void> {
+  const people = arg('people', 100_000);
+  const seconds = arg('seconds', 30);
+  const clients = arg('clients', 10);
+  const port = arg('port', 4400);
+  await ensureWorld(people);
+  const server = spawn(process.execPath, ['dist/src/main.js'], { cwd: ROOT, env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: 'inherit' });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 240; i++) {
+    if (
+      (await fetch(`${url}/readyz`).then(
+        (r) => r.status,
+        () => 0,
+      )) === 200
+    )
+      break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const random = rng(11);
+  const person = () => `person/bench-${Math.floor(random() * people)}`;
+  const phases: Phase[] = [
+    {
+      name: 'neighbourhood depth 2, perHop 50',
+      query: 'query N($id: ID!) { neighbourhood(id: $id, depth: 2, perHop: 50) { truncated cuts { entity total kept } cytoscape } }',
+      variables: () => ({ id: person() }),
+    },
+    {
+      name: 'connections maxHops 4, first 3',
+      query: 'query C($a: ID!, $b: ID!) { connections(from: $a, to: $b, maxHops: 4, first: 3) { hops evidence { proposed } steps { id } } }',
+      variables: () => ({ a: person(), b: person() }),
+    },
+  ];
+  try {
+    for (const phase of phases) {
+      await run(`${url}/graphql`, phase, 2, 3); // warm-up: plans cached, pages in memory
+      const r = await run(`${url}/graphql`, phase, clients, seconds);
+      console.log(`${phase.name}: ${r.n} requests in ${seconds} s, ${clients} clients`);
+      console.log(`  latency ms: p50 ${r.p50.toFixed(1)}  p95 ${r.p95.toFixed(1)}  p99 ${r.p99.toFixed(1)}  max ${r.max.toFixed(1)}`);
+      console.log(`  answers: ${[...r.answers].map(([k, n]) => `${k}: ${n}`).join(', ')}`);
+    }
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,172 @@
+// The neighbourhood of an entity (Aleph's "expand", LittleSis's interlocks drawn): breadth-first, one
+// query per hop, every fact the tie filter keeps becoming an edge as schema/model.yaml's `edge:` declares
+// it. A position's organisation comes within the same hop (a post is of an organisation, not a tie).
+// Fan-out is capped per expanded entity (`perHop`, best-evidenced ties first) and in all (`MAX_EDGES`);
+// what was cut is counted, never hidden.
+import type { Database } from '../db/database';
+import { int } from '../db/database';
+import { model } from '../model/model';
+import { GraphNode, project } from './nodes';
+import { boundedRead, checkRange, ENTITY_RELS, entitiesOrNotFound, FACT_RELS, TIED_FACTS, TieFilter, tieParams, WEAKNESS } from './ties';
+
+export const MAX_DEPTH = 3;
+export const MAX_PER_HOP = 200;
+export const DEFAULT_PER_HOP = 50;
+/** The most facts one neighbourhood returns, whatever depth and perHop allow. */
+export const MAX_FACTS = 2000;
+
+/** A fact reached, with the entities it references (field → entity). */
+export interface ReachedFact {
+  fact: GraphNode;
+  refs: Record<string, GraphNode>;
+}
+
+/** A cut: an entity with more ties than were taken. */
+export interface HopCut {
+  entity: string;
+  depth: number;
+  total: number;
+  kept: number;
+}
+
+export interface Neighbourhood {
+  root: GraphNode;
+  entities: Map<string, GraphNode>;
+  /** How many hops from the root each entity was reached (0: the root). */
+  depths: Map<string, number>;
+  facts: Map<string, ReachedFact>;
+  /** Entity references within hops: [from, field, to] (a position's organisation). */
+  structural: Array<[string, string, string]>;
+  cuts: HopCut[];
+  /** True when the total cap stopped the walk before `depth`. */
+  capped: boolean;
+}
+
+/** Entity references (Position.organization) by relationship type → field. */
+const ENTITY_FIELDS = Object.fromEntries(
+  Object.values(model.types)
+    .filter((t) => t.kind === 'entity')
+    .flatMap((t) => Object.values(t.references).map((r) => [r.rel, r.field])),
+);
+const FACT_FIELDS = Object.fromEntries(model.factTypes.flatMap((t) => Object.values(t.references).map((r) => [`${t.name}.${r.rel}`, r.field])));
+
+interface HopRow {
+  entity: string;
+  total: number;
+  ups: Array<{ rel: string; node: GraphNode }>;
+  ties: Array<{ fact: GraphNode; refs: Array<{ rel: string; id: string; upRel: string | null; up: string | null }> }>;
+  /** The entities the ties reference, and their organisations, each once. */
+  near: GraphNode[];
+}
+
+/** The entities within `depth` ties of `id`, and the ties. */
+export async function neighbourhood(db: Database, id: string, depth: number, perHop: number, ties?: TieFilter | null): Promise<Neighbourhood> {
+  checkRange('depth', depth, 1, MAX_DEPTH);
+  checkRange('perHop', perHop, 1, MAX_PER_HOP);
+  const [root] = await entitiesOrNotFound(db, [{ argument: 'id', id }]);
+  const out: Neighbourhood = {
+    root: root!,
+    entities: new Map([[root!.id, root!]]),
+    depths: new Map([[root!.id, 0]]),
+    facts: new Map(),
+    structural: [],
+    cuts: [],
+    capped: false,
+  };
+  const seenStructural = new Set<string>();
+  let hop = 1;
+  const reach = (node: GraphNode) => {
+    if (out.entities.has(node.id)) return false;
+    out.entities.set(node.id, node);
+    out.depths.set(node.id, hop);
+    return true;
+  };
+  const addStructural = (from: string, rel: string, to: GraphNode) => {
+    reach(to);
+    const key = `${from}|${rel}|${to.id}`;
+    if (seenStructural.has(key)) return;
+    seenStructural.add(key);
+    out.structural.push([from, ENTITY_FIELDS[rel] ?? rel.toLowerCase(), to.id]);
+  };
+  const expanded = new Set<string>();
+  let frontier = [root!.id];
+  for (; hop <= depth && frontier.length; hop++) {
+    frontier.forEach((f) => expanded.add(f));
+    const rows = await readHop(db, frontier, perHop, ties);
+    const next: string[] = [];
+    for (const row of rows) {
+      const near = new Map(row.near.map((x) => [x.id, x]));
+      if (row.total > row.ties.length) out.cuts.push({ entity: row.entity, depth: hop, total: row.total, kept: row.ties.length });
+      for (const up of row.ups) {
+        // a position at the centre: its organisation is reached in this hop, and expanded in the next
+        if (!out.entities.has(up.node.id)) next.push(up.node.id);
+        addStructural(row.entity, up.rel, up.node);
+      }
+      for (const tie of row.ties) {
+        if (out.facts.has(tie.fact.id)) continue;
+        if (out.facts.size >= MAX_FACTS) {
+          out.capped = true;
+          break;
+        }
+        const refs: Record<string, GraphNode> = {};
+        for (const ref of tie.refs) {
+          const node = near.get(ref.id)!;
+          refs[FACT_FIELDS[`${tie.fact.__typename}.${ref.rel}`] ?? ref.rel.toLowerCase()] = node;
+          if (reach(node)) next.push(node.id);
+          const up = ref.up ? near.get(ref.up) : undefined;
+          if (up && ref.upRel) {
+            if (!out.entities.has(up.id)) next.push(up.id);
+            addStructural(node.id, ref.upRel, up);
+          }
+        }
+        out.facts.set(tie.fact.id, { fact: tie.fact, refs });
+      }
+    }
+    frontier = [...new Set(next)].filter((e) => !expanded.has(e));
+    if (out.capped) break;
+  }
+  return out;
+}
+
+/**
+ * One hop: for each frontier entity, the facts tied to it (directly, or through the posts of an
+ * organisation), best-evidenced and most recent first, at most `perHop`, with their total; each fact
+ * with the entities it references and their organisations.
+ */
+async function readHop(db: Database, frontier: string[], perHop: number, ties?: TieFilter | null): Promise<HopRow[]> {
+  const rows = await boundedRead('neighbourhood: a hop', 'ask for a smaller depth or perHop, or narrow `ties` (kinds, at)', () =>
+    db.read(
+      `UNWIND $frontier AS eid
+       MATCH (e:Entity {id: eid})
+       CALL (e) {
+         OPTIONAL MATCH (e)-[u]->(y:Entity) WHERE type(u) IN $entityRels
+         RETURN collect(CASE WHEN y IS NULL THEN null ELSE {rel: type(u), node: ${project('y')}} END) AS ups
+       }
+       CALL (e) {
+         ${TIED_FACTS('e', 'f')}
+       }
+       WITH e, ups, f, ${WEAKNESS('f')} AS weak
+       ORDER BY weak[0], weak[1], weak[2], weak[3], weak[4], coalesce(f.validTo, f.lastSeen, '9999') DESC, f.id
+       WITH e, ups, count(f) AS total, collect(f)[..$perHop] AS kept
+       CALL (kept) {
+         UNWIND kept AS f
+         CALL (f) {
+           MATCH (f)-[r2]->(x:Entity) WHERE type(r2) IN $factRels
+           OPTIONAL MATCH (x)-[u2]->(y:Entity) WHERE type(u2) IN $entityRels
+           RETURN collect({rel: type(r2), id: x.id, upRel: type(u2), up: y.id}) AS refs, collect(x) + collect(y) AS near
+         }
+         RETURN collect({fact: ${project('f')}, refs: refs}) AS ties, collect(near) AS nears
+       }
+       // each entity projected once, however many of the facts reference it
+       CALL (nears) {
+         UNWIND nears AS near
+         UNWIND near AS x
+         WITH DISTINCT x
+         RETURN collect(${project('x')}) AS near
+       }
+       RETURN e.id AS entity, total, ups, ties, near`,
+      { ...tieParams(ties), frontier, perHop: int(perHop), factRels: FACT_RELS, entityRels: ENTITY_RELS },
+    ),
+  );
+  return rows as unknown as HopRow[];
+}
