@@ -63,7 +63,7 @@ interface Prepared {
 }
 
 /** Bump when the importer's reading changes: an unchanged file is then read and written again. */
-const IMPORTER_VERSION = 1;
+const IMPORTER_VERSION = 2;
 /** The sources of the Wikipedia records (src/import/wikipedia/infobox.ts sourceIdOf). */
 const WIKIPEDIA_SOURCES = 'source/viwiki-';
 

@@ -13,7 +13,7 @@ import type { Plan } from '../model/facts-file';
 import { model } from '../model/model';
 import { TIME_RULES_VERSION } from '../model/time';
 import { PROJECT_ROOT } from '../paths';
-import { applyResolutions, decide, decideFacts, planTies, Resolution } from './match';
+import { applyResolutions, decide, decideFacts, planTies, Resolution, unifyByIdentifier } from './match';
 import { FactsFileError, validateFacts } from './validate';
 
 export interface IngestSummary {
@@ -106,6 +106,7 @@ export async function ingestPlans(db: Database, items: Array<{ plan: Plan; diges
     const working = todo.map((i) => structuredClone(i.plan));
     const candidates = await personCandidatesBatch(tx, working);
     const resolutions = working.map((plan, i) => candidates[i]!.map((c) => decide(c, planTies(plan, c.localId))));
+    unifyByIdentifier(working, resolutions);
     working.forEach((plan, i) => applyResolutions(plan, resolutions[i]!));
     const factCandidates = await factCandidatesBatch(tx, working);
     working.forEach((plan, i) => decideFacts(plan, factCandidates[i]!));

@@ -127,3 +127,37 @@ export function decideFacts(plan: Plan, candidates: Map<string, FactCandidate[]>
   }
   return renames;
 }
+
+const STRENGTH: Record<ResolutionReason, number> = { 'same-source': 0, identifier: 1, 'name-and-tie': 2, 'new-namesake': 3, new: 4 };
+
+/**
+ * Within one batch of plans, the people that share an identifier are one person: a page and another
+ * page's predecessor link to it, matched to the graph as it stood before the batch, may have been
+ * decided apart. Each takes the strongest decision of its group (same source, identifier, name and
+ * tie, then new). Mutates `resolutions` (one list per plan, as decided for each plan's persons). Pure.
+ */
+export function unifyByIdentifier(plans: Plan[], resolutions: Resolution[][]): void {
+  const entries = plans.flatMap((plan, i) =>
+    (plan.sections.persons ?? []).map((p) => ({
+      identifiers: [...((p.identifiers as string[] | undefined) ?? []), ...(p.wikidataId ? [`wikidata:${String(p.wikidataId)}`] : [])],
+      resolution: resolutions[i]!.find((r) => r.localId === p.id),
+    })),
+  );
+  const best = new Map<string, Resolution>();
+  for (const { identifiers, resolution } of entries) {
+    if (!resolution) continue;
+    for (const x of identifiers) {
+      const current = best.get(x);
+      if (!current || STRENGTH[resolution.reason] < STRENGTH[current.reason]) best.set(x, resolution);
+    }
+  }
+  for (const { identifiers, resolution } of entries) {
+    if (!resolution) continue;
+    const strongest = identifiers.map((x) => best.get(x)!).sort((a, b) => STRENGTH[a.reason] - STRENGTH[b.reason])[0];
+    if (strongest && strongest !== resolution && strongest.id !== resolution.id) {
+      resolution.id = strongest.id;
+      resolution.reason = 'identifier';
+      delete resolution.namesakes;
+    }
+  }
+}

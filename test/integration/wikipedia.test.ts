@@ -126,6 +126,14 @@ describe('importing the Wikipedia officials', () => {
       world.db.maintenanceTimeoutMs,
     );
     expect(Number(row!.sources)).toBe(1329);
+    // one person per page: no two pages' people merged (titles that fold alike, such as Nguyễn Văn Thao and Thảo)
+    const [people] = await world.db.read(
+      `MATCH (p:Person) WITH p, [x IN p.identifiers WHERE x STARTS WITH 'viwiki:'] AS pages WHERE size(pages) > 0
+       RETURN count(p) AS n, sum(size(pages)) AS pages, max(size(pages)) AS most`,
+      {},
+      world.db.maintenanceTimeoutMs,
+    );
+    expect(people).toEqual({ n: 1329, pages: 1329, most: 1 });
     expect(Number(row!.withoutUrl)).toBe(0);
     expect(Number(row!.facts)).toBeGreaterThan(5000);
   });

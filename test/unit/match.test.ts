@@ -1,5 +1,6 @@
 // Entity resolution decisions, without I/O: strong evidence matches, anything else stays apart.
-import { Candidates, decide } from '../../src/ingest/match';
+import { Candidates, decide, Resolution, unifyByIdentifier } from '../../src/ingest/match';
+import type { Plan } from '../../src/model/facts-file';
 
 const base: Candidates = { localId: 'person/nguyen-van-a', sameSource: null, byIdentifier: [], byName: [], idTaken: false, freeId: 'person/nguyen-van-a-2' };
 
@@ -35,5 +36,29 @@ describe('decide', () => {
       { id: 'person/b', ties: ['organization/btc'] },
     ];
     expect(decide({ ...base, byName }, new Set(['organization/btc'])).reason).toBe('new-namesake');
+  });
+});
+
+describe('unifyByIdentifier', () => {
+  it('makes the people of one batch that share an identifier one person, with the strongest decision', () => {
+    const plan = (persons: Array<Record<string, unknown>>) => ({ sections: { persons } }) as unknown as Plan;
+    const page = plan([{ id: 'person/ngo-van-tuan', identifiers: ['viwiki:19498354'] }]);
+    const other = plan([
+      { id: 'person/tran-sy-thanh', identifiers: ['viwiki:1'] },
+      { id: 'person/ngo-van-tuan', identifiers: ['viwiki:19498354'] },
+    ]);
+    const resolutions: Resolution[][] = [
+      [{ localId: 'person/ngo-van-tuan', id: 'person/ngo-van-tuan', reason: 'name-and-tie' }],
+      [
+        { localId: 'person/tran-sy-thanh', id: 'person/tran-sy-thanh', reason: 'new' },
+        { localId: 'person/ngo-van-tuan', id: 'person/ngo-van-tuan-2', reason: 'new-namesake', namesakes: ['person/ngo-van-tuan'] },
+      ],
+    ];
+    unifyByIdentifier([page, other], resolutions);
+    expect(resolutions[1]).toEqual([
+      { localId: 'person/tran-sy-thanh', id: 'person/tran-sy-thanh', reason: 'new' },
+      { localId: 'person/ngo-van-tuan', id: 'person/ngo-van-tuan', reason: 'identifier' },
+    ]);
+    expect(resolutions[0]![0]!.id).toBe('person/ngo-van-tuan');
   });
 });

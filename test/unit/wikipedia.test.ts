@@ -167,3 +167,18 @@ describe('a record read whole', () => {
     expect(f.rankHoldings).toEqual([expect.objectContaining({ rank: 'rank/thieu-tuong', force: 'army', since: null })]);
   });
 });
+
+describe('people whose titles fold alike', () => {
+  it('are never given one id (Nguyễn Văn Thao and Nguyễn Văn Thảo are two people)', () => {
+    const a = { title: 'Nguyễn Văn Thao', id: '3696803', template: 'x', infobox: { office: 'Bí thư [[Tỉnh ủy Hòa Bình]]' } };
+    const b = { title: 'Nguyễn Văn Thảo', id: '19815652', template: 'x', infobox: { office: 'Bí thư [[Tỉnh ủy Hà Giang]]' } };
+    const c = { title: 'Nguyễn Văn Một', id: '7', template: 'x', infobox: {} };
+    const importer = new InfoboxImporter([a, b, c], new OrganizationCatalogue());
+    expect([a, b, c].map((r) => importer.personIdOf(r))).toEqual([
+      'person/nguyen-van-thao-3696803',
+      'person/nguyen-van-thao-19815652',
+      'person/nguyen-van-mot',
+    ]);
+    expect((importer.read(b).facts as any).persons[0].id).toBe('person/nguyen-van-thao-19815652');
+  });
+});

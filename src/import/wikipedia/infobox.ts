@@ -84,7 +84,7 @@ export function personName(record: InfoboxRecord): string {
   return normalizeName(record.title.replace(/\s*\([^)]*\)\s*$/u, ''));
 }
 
-export const personIdOf = (record: InfoboxRecord) => `person/${slug(normalizeName(record.title))}`;
+const titleSlug = (record: InfoboxRecord) => slug(normalizeName(record.title));
 export const sourceIdOf = (pageId: string) => `source/viwiki-${pageId}`;
 
 const SLOT = /^office(\d*)$/;
@@ -93,28 +93,53 @@ export class InfoboxImporter {
   /** Page title → record, for predecessor/successor links to other pages of the file. */
   private readonly byTitle = new Map<string, InfoboxRecord>();
 
+  /** Title slugs that two pages share once diacritics are folded ("Nguyễn Văn Thao" and "Nguyễn Văn Thảo"). */
+  private readonly sharedSlugs = new Set<string>();
+
   constructor(
     records: InfoboxRecord[],
     private readonly catalogue: OrganizationCatalogue,
     private readonly dump: DumpInfo = POLITICAL_NET,
   ) {
-    for (const r of records) this.byTitle.set(normalizeName(r.title), r);
+    const seen = new Set<string>();
+    for (const r of records) {
+      this.byTitle.set(normalizeName(r.title), r);
+      const s = titleSlug(r);
+      if (seen.has(s)) this.sharedSlugs.add(s);
+      seen.add(s);
+    }
+  }
+
+  /**
+   * A page's person id: its title's slug, with the page id appended when another page's title folds to
+   * the same slug — two people are never given one id (entity resolution would take them for one).
+   */
+  personIdOf(record: InfoboxRecord): string {
+    const s = titleSlug(record);
+    return `person/${this.sharedSlugs.has(s) ? `${s}-${record.id}` : s}`;
+  }
+
+  /** Why a record is left out (not an official of the modern state), or null. */
+  skipReason(record: InfoboxRecord): SkipReason | null {
+    if (!personName(record)) return 'no name';
+    const death = parseLifeDate(record.infobox.death_date);
+    if (death && death < '1945-09') return 'died before 1945';
+    const occupation = plain(record.infobox.occupation ?? '').toLowerCase();
+    if (/doanh nhân/u.test(occupation) && !/chính trị/u.test(occupation)) return 'not an official (businessman)';
+    return null;
   }
 
   /** The facts file of one record, or null (with the reason) when it is left out. */
   read(record: InfoboxRecord): { facts: Record<string, unknown> | null; report: RecordReport } {
     const box = record.infobox;
     const report: RecordReport = { pageId: record.id, title: record.title, skipped: null, posts: 0, unresolved: [], undated: [] };
+    const skipped = this.skipReason(record);
+    if (skipped) return { facts: null, report: { ...report, skipped } };
     const name = personName(record);
-    if (!name) return { facts: null, report: { ...report, skipped: 'no name' } };
     const death = parseLifeDate(box.death_date);
-    if (death && death < '1945-09') return { facts: null, report: { ...report, skipped: 'died before 1945' } };
-    const occupation = plain(box.occupation ?? '').toLowerCase();
     const slots = Object.keys(box).filter((k) => SLOT.test(k));
-    if (/doanh nhân/u.test(occupation) && !/chính trị/u.test(occupation))
-      return { facts: null, report: { ...report, skipped: 'not an official (businessman)' } };
 
-    const personId = personIdOf(record);
+    const personId = this.personIdOf(record);
     const words = name.split(' ');
     const persons: Entry[] = [
       {
@@ -188,9 +213,10 @@ export class InfoboxImporter {
       if (!raw) return null;
       const link = wikiLinks(raw)[0];
       const other = link && this.byTitle.get(normalizeName(link.target));
-      if (!other || other.id === record.id) return null;
-      const id = personIdOf(other);
-      if (id === personIdOf(record)) return null;
+      // another page of the file, and one the import keeps (a predecessor left out is not linked)
+      if (!other || other.id === record.id || this.skipReason(other)) return null;
+      const id = this.personIdOf(other);
+      if (id === personId) return null;
       if (!others.has(id)) others.set(id, { id, name: personName(other), aliases: [], identifiers: [`viwiki:${other.id}`], mentions: [{ field, value: raw }] });
       return others.get(id)!;
     };
