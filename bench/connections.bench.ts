@@ -3,14 +3,12 @@
 // asked, by `clients` concurrent clients, for depth-2 neighbourhoods capped at 50 per hop around random
 // people, then for 4-hop connections between random pairs of people. Prints p50/p95/p99 per phase and
 // the answers by status and error code. Run by hand; the numbers go in docs/design.md, never in tests.
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { openDatabase } from '../src/bootstrap';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/log';
 import { generate, rng } from './world';
+import { startApi } from './api-process';
 
-const ROOT = path.resolve(__dirname, '..');
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
@@ -65,18 +63,7 @@ async function main(): Promise<void> {
   const clients = arg('clients', 10);
   const port = arg('port', 4400);
   await ensureWorld(people);
-  const server = spawn(process.execPath, ['dist/src/main.js'], { cwd: ROOT, env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: 'inherit' });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
-    if (
-      (await fetch(`${url}/readyz`).then(
-        (r) => r.status,
-        () => 0,
-      )) === 200
-    )
-      break;
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  const { server, url } = await startApi(port);
   const random = rng(11);
   const person = () => `person/bench-${Math.floor(random() * people)}`;
   const phases: Phase[] = [

@@ -1,11 +1,9 @@
 // `npm run bench:load [-- --seconds 20 --connections 20]`: a bounded load on loopback against a real
 // API process (built dist/, the local Neo4j). Reports throughput, latency percentiles, errors,
 // timeouts and the server's memory before and after. Run by hand; numbers go in the issue notes.
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import autocannon from 'autocannon';
+import { startApi } from './api-process';
 
-const ROOT = path.resolve(__dirname, '..');
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
@@ -24,18 +22,7 @@ async function main(): Promise<void> {
   const seconds = arg('seconds', 20);
   const connections = arg('connections', 20);
   const port = arg('port', 4400);
-  const server = spawn(process.execPath, ['dist/src/main.js'], { cwd: ROOT, env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: 'inherit' });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
-    if (
-      (await fetch(`${url}/readyz`).then(
-        (r) => r.status,
-        () => 0,
-      )) === 200
-    )
-      break;
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  const { server, url } = await startApi(port);
   // Warm-up: Neo4j plans and caches each query shape once; measure the steady state.
   await autocannon({
     url: `${url}/graphql`,

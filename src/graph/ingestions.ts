@@ -38,10 +38,11 @@ export async function recordIngestions(tx: Tx, records: IngestionRecord[]): Prom
   return rows.map((r) => r.id);
 }
 
-/** The digests last written from many sources at once (an import checks its records in one read). */
-export async function ingestedDigests(on: Database | Tx, sourceIds: string[]): Promise<Map<string, string>> {
-  const cypher = 'UNWIND $ids AS id MATCH (s:Source {id: id}) WHERE s.ingestDigest IS NOT NULL RETURN s.id AS id, s.ingestDigest AS digest';
-  const rows = 'maintenanceTimeoutMs' in on ? await on.read(cypher, { ids: sourceIds }, on.maintenanceTimeoutMs) : await on.run(cypher, { ids: sourceIds });
+/** The digests last written from many sources at once (a batch checks its records in one read). */
+export async function ingestedDigests(tx: Tx, sourceIds: string[]): Promise<Map<string, string>> {
+  const rows = await tx.run('UNWIND $ids AS id MATCH (s:Source {id: id}) WHERE s.ingestDigest IS NOT NULL RETURN s.id AS id, s.ingestDigest AS digest', {
+    ids: sourceIds,
+  });
   return new Map(rows.map((r) => [r.id as string, r.digest as string]));
 }
 

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../db/database';
-import { datasetDigest, forgetDatasets, ingestedDigests, recordDataset, sourcesWithPrefix } from '../graph/ingestions';
+import { datasetDigest, forgetDatasets, recordDataset, sourcesWithPrefix } from '../graph/ingestions';
 import { organizationNames } from '../graph/match-candidates';
 import { ingestPlans, planFromText, withdrawSources } from '../ingest/ingest';
 import { FactsFileError, Problem } from '../ingest/validate';
@@ -60,6 +60,8 @@ interface Prepared {
   record: string;
   raw: string | null;
   report: RecordReport;
+  /** Not a {title, id, template, infobox} record at all. */
+  malformed: boolean;
 }
 
 /** Bump when the importer's reading changes: an unchanged file is then read and written again. */
@@ -96,22 +98,12 @@ function prepareWikipedia(bytes: Buffer, file: string, existing: Map<string, str
   const importer = new InfoboxImporter(records, catalogue);
   return records.map((r, i) => {
     const where = `record ${i} (page id ${r?.id ?? '?'})`;
-    if (!r || typeof r.id !== 'string' || typeof r.title !== 'string' || typeof r.infobox !== 'object')
-      return {
-        record: where,
-        raw: null,
-        report: {
-          pageId: String(r?.id ?? i),
-          title: String(r?.title ?? ''),
-          skipped: null,
-          posts: 0,
-          unresolved: [],
-          undated: [],
-          invalid: true,
-        } as RecordReport,
-      };
+    if (!r || typeof r.id !== 'string' || typeof r.title !== 'string' || typeof r.infobox !== 'object') {
+      const report: RecordReport = { pageId: String(r?.id ?? i), title: String(r?.title ?? ''), skipped: null, posts: 0, unresolved: [], undated: [] };
+      return { record: where, raw: null, report, malformed: true };
+    }
     const { facts, report } = importer.read(r);
-    return { record: `page ${r.id} (${r.title})`, raw: facts ? JSON.stringify(facts) : null, report };
+    return { record: `page ${r.id} (${r.title})`, raw: facts ? JSON.stringify(facts) : null, report, malformed: false };
   });
 }
 
@@ -159,7 +151,7 @@ export async function importFile(db: Database, format: Format, file: string, opt
   for (const p of prepared) {
     summary.unresolvedPosts += p.report.unresolved.length;
     summary.undatedTerms += p.report.undated.length;
-    if ((p.report as { invalid?: boolean }).invalid) {
+    if (p.malformed) {
       summary.invalid.push({
         record: p.record,
         problems: [{ file: display, entry: p.record, field: '(record)', message: 'expected {title, id, template, infobox}' }],
@@ -179,25 +171,17 @@ export async function importFile(db: Database, format: Format, file: string, opt
       summary.invalid.push({ record: p.record, problems: error.problems });
     }
   }
-  const digests = await ingestedDigests(
-    db,
-    plans.map((p) => p.plan.source.id),
-  );
-  const todo = plans.filter((p) => {
-    if (digests.get(p.plan.source.id) !== p.digest) return true;
-    summary.unchanged++;
-    for (const t of [...model.entityTypes, ...model.factTypes]) summary.byType[t.name]!.unchanged += p.plan.sections[t.section!]?.length ?? 0;
-    return false;
-  });
-  let done = plans.length - todo.length;
+  let done = 0;
   options.onProgress?.({ done, total: plans.length, phase: 'writing' });
-  for (let i = 0; i < todo.length; i += BATCH) {
-    const batch = todo.slice(i, i + BATCH);
+  // ingestPlans skips a record already loaded with the same digest, inside its transaction
+  for (let i = 0; i < plans.length; i += BATCH) {
+    const batch = plans.slice(i, i + BATCH);
     const results = await ingestPlans(db, batch, { actor: options.actor, timeoutMs: db.maintenanceTimeoutMs });
     results.forEach((result, j) => {
-      const { record } = batch[j]!;
+      const { record, plan } = batch[j]!;
       if (!result.changed) {
         summary.unchanged++;
+        for (const t of [...model.entityTypes, ...model.factTypes]) summary.byType[t.name]!.unchanged += plan.sections[t.section!]?.length ?? 0;
         return;
       }
       summary.written++;
