@@ -111,7 +111,8 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
     express.json({ limit: MAX_BODY_BYTES }),
     nestingLimit(),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => buildContext(db, log, res.locals.requestId as string, authenticate(config.apiKeys, presentedKey(req.headers)), config.compileReads),
+      context: async ({ req, res }) =>
+        buildContext(db, log, res.locals.requestId as string, authenticate(config.apiKeys, presentedKey(req.headers)), config.compileReads),
     }),
     bodyErrorHandler,
   );
