@@ -1,7 +1,7 @@
 // The per-request context, built in one place: the database handle, the request's DataLoaders, its
 // logger and id.
 import type { Caller } from '../auth/api-keys';
-import type { Database } from '../db/database';
+import type { Database, Tx } from '../db/database';
 import type { Logger } from '../log';
 import { createLoaders, Loaders } from './loaders';
 
@@ -23,16 +23,21 @@ export interface Context {
  * request goes through it (resolvers, loaders, src/graph/ functions given ctx.db).
  */
 function counted(db: Database, statements: { count: number }): Database {
-  const view = Object.create(db) as Database;
-  view.read = (...args) => {
-    statements.count++;
-    return db.read(...args);
-  };
-  view.write = <T>(work: Parameters<Database['write']>[0], timeoutMs?: number) => {
-    statements.count++;
-    return db.write(work as never, timeoutMs) as Promise<T>;
-  };
-  return view;
+  // defined, not assigned: `db` may itself be such a view, whose properties are read-only
+  return Object.create(db, {
+    read: {
+      value: (...args: Parameters<Database['read']>) => {
+        statements.count++;
+        return db.read(...args);
+      },
+    },
+    write: {
+      value: <T>(work: (tx: Tx) => Promise<T>, timeoutMs?: number) => {
+        statements.count++;
+        return db.write(work, timeoutMs);
+      },
+    },
+  }) as Database;
 }
 
 export function buildContext(db: Database, log: Logger, requestId: string, caller: Caller | null = null, compile = true): Context {
