@@ -128,11 +128,15 @@ const PREFIXES = [
 /**
  * Writes the world: organisations with five posts each, events, emulation blocs, and `people`
  * people — each holding a current post and an ended one, half of them at an event, half of them
- * members of a bloc — every fact sourced from one dataset Source with a quote. CREATE, not MERGE,
- * in batches of UNWIND rows: the world is written on a clean slate (a second run cleans first).
+ * members of a bloc — every fact sourced, with a quote, from its person's record (a Source per
+ * person, as the Wikipedia import has one per page: one Source for all would be a node every write
+ * locks). CREATE, not MERGE, in batches of UNWIND rows: the world is written on a clean slate (a
+ * second run cleans first).
  */
 export async function generate(db: Database, people: number, log: (m: string) => void): Promise<void> {
+  const t0 = Date.now();
   await clean(db);
+  log(`cleaned in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const random = rng(42);
   const orgs = ORG_KINDS.flatMap((kind) => TOPICS.map((topic) => `${kind} ${topic}`)).flatMap((name, i) =>
     [0, 1, 2, 3].map((n) => ({ name: n ? `${name} ${n + 1}` : name, i: i * 4 + n })),
@@ -146,14 +150,12 @@ export async function generate(db: Database, people: number, log: (m: string) =>
   await db.write(
     (tx) =>
       tx.run(
-        `CREATE (s:Source:Entity {id: 'source/bench-generated', title: 'Generated benchmark world', language: 'vi', publisherInferred: false, kind: 'dataset', publishedAt: $seen})
-         WITH s UNWIND $orgs AS o
+        `UNWIND $orgs AS o
          CREATE (org:Organization:Entity {id: 'organization/bench-' + o.i}) SET org += o.props
          WITH org, o UNWIND $roles AS r
          CREATE (pos:Position:Entity {id: 'position/bench-' + o.i + '/' + r.slug}) SET pos += r.props, pos.label = r.props.role + ' ' + o.props.name
          CREATE (pos)-[:ORGANIZATION]->(org)`,
         {
-          seen: SEEN,
           // ids are strings: a JavaScript number reaches Cypher as a float ("bench-12.0"), and then no
           // person's post (built here as "bench-12") would match and the world would have no occupancies
           orgs: [
@@ -208,8 +210,8 @@ export async function generate(db: Database, people: number, log: (m: string) =>
     await db.write(
       (tx) =>
         tx.run(
-          `MATCH (s:Source {id: 'source/bench-generated'})
-           UNWIND $rows AS row
+          `UNWIND $rows AS row
+           CREATE (s:Source:Entity {id: 'source/bench-' + row.i, title: 'Generated record ' + row.i, language: 'vi', publisherInferred: false, kind: 'record', publishedAt: $seen})
            CREATE (p:Person:Entity {id: 'person/bench-' + row.i}) SET p += row.props
            WITH s, p, row
            MATCH (pos:Position {id: row.position}), (old:Position {id: row.earlier})
@@ -231,13 +233,14 @@ export async function generate(db: Database, people: number, log: (m: string) =>
              CREATE (m:Membership:Fact {id: 'membership/bench-' + row.i, role: 'member', confidence: 'high', inferred: false, startDate: '2023', statedFrom: '2023-01-01', statedTo: '2023-12-31', validFrom: '2023-01-01'})
              CREATE (m)-[:MEMBER]->(p), (m)-[:ORGANIZATION]->(b), (m)-[:SOURCED_FROM {quotes: ['generated: member']}]->(s)
            }`,
-          { rows, current },
+          { rows, current, seen: SEEN },
         ),
       db.maintenanceTimeoutMs,
     );
-    log(`${Math.min(people, start + batch)} / ${people} people`);
+    log(`${Math.min(people, start + batch)} / ${people} people, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
   await db.schema('CALL db.awaitIndexes(600)');
+  log(`indexes online, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
 function orgProps(name: string, classification: string) {
@@ -260,6 +263,6 @@ export async function clean(db: Database): Promise<void> {
     );
     deleted = Number(rows[0]?.n ?? 0);
   }
-  // last, once its facts are gone: with its relationships from every generated fact it would not fit one transaction's memory
+  // the earlier world's one Source for every fact, last (its relationships went with the facts)
   await db.write((tx) => tx.run("MATCH (s:Source {id: 'source/bench-generated'}) DETACH DELETE s"), db.maintenanceTimeoutMs);
 }
