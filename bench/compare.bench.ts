@@ -1,12 +1,13 @@
-// `npm run bench [-- --people 100000 --seconds 10 --connections 10 --rebuild]`: this API (b) side by
+// `npm run bench [-- --people 100000 --seconds 10 --connections 10 --rebuild --baseline]`: this API (b) side by
 // side with hand-written Cypher through neo4j-driver (a) and @neo4j/graphql 7 (c), over the same
 // generated world (bench/world.ts: people with current and ended posts, events, bloc memberships) in
 // the local Neo4j. For each query of the mix it first checks that the three return the same content,
 // then runs a, b, c in turn for `seconds` each with autocannon, twice (interleaved, so a drift of the
 // machine hits all three alike), counting any response whose body differs from the checked one as an
 // error. Prints and writes to BENCHMARKS.md: p50/p95/p99, throughput, b/a and b/c, the statements
-// per operation (b's Server-Timing), and PROFILE db hits of a's and b's statements (the baseline a
-// regression shows against). Run by hand on a quiet machine; never a test.
+// per operation (b's Server-Timing), and PROFILE db hits of a's and b's statements — b's compared
+// with bench/db-hits.baseline.json (written with --baseline), so a regression shows whatever the
+// machine's speed. Run by hand on a quiet machine; never a test.
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -20,7 +21,8 @@ import { startApi } from './api-process';
 import type { Driver } from 'neo4j-driver';
 import { buildContext } from '../src/graphql/context';
 import { buildServer } from '../src/server/app';
-import { driverFor, startPeer, startRaw } from './peers';
+import { CONNECTIONS_BY_HOPS, driverFor, startPeer, startRaw, withIntegers } from './peers';
+import { tieParams } from '../src/graph/ties';
 import { generate, personName } from './world';
 
 const arg = (name: string, fallback: number) => {
@@ -124,14 +126,9 @@ function mix(ids: { person: string; other: string; name: string }): Query[] {
     {
       name: 'connections ≤ 4 hops',
       ours: { query: `query($a: ID!, $b: ID!) { connections(from: $a, to: $b, maxHops: 4, first: 5) { hops } }`, variables: { a: ids.person, b: ids.other } },
-      peer: { query: `query($a: ID!, $b: ID!) { shortestHops(from: $a, to: $b, maxHops: 4) }`, variables: { a: ids.person, b: ids.other } },
-      raw: {
-        cypher: `MATCH (a:Entity {id: $a}), (b:Entity {id: $b})
-                 MATCH p = SHORTEST 1 (a)(()-[:HOLDER|POSITION|ORGANIZATION|PARTICIPANT|EVENT|MEMBER]-(n) WHERE NOT n:Source){1,12}(b)
-                 WITH [n IN nodes(p) WHERE n:Fact] AS facts WHERE size(facts) <= 4 RETURN min(size(facts))`,
-        params: { a: ids.person, b: ids.other },
-      },
-      content: { ours: (d) => Math.min(...d.connections.map((c: any) => c.hops)), peer: (d) => d.shortestHops, raw: same },
+      peer: { query: `query($a: ID!, $b: ID!) { connectionHops(from: $a, to: $b, maxHops: 4) }`, variables: { a: ids.person, b: ids.other } },
+      raw: { cypher: CONNECTIONS_BY_HOPS, params: { ...tieParams(null), from: ids.person, to: ids.other, maxHops: 4, first: 5 } },
+      content: { ours: (d) => Math.min(...d.connections.map((c: any) => c.hops)), peer: (d) => d.connectionHops, raw: same },
     },
   ];
 }
@@ -230,6 +227,10 @@ async function main(): Promise<void> {
   const peer = await startPeer(driver, 4712);
   const ours = await startApi(4713);
   const rows: string[] = [];
+  const baselineFile = path.join(__dirname, 'db-hits.baseline.json');
+  const baseline = fs.existsSync(baselineFile) ? (JSON.parse(fs.readFileSync(baselineFile, 'utf8')) as Record<string, number>) : {};
+  const hits: Record<string, number> = {};
+  const regressions: string[] = [];
   try {
     for (const [i, q] of queries.entries()) {
       const targets = {
@@ -259,8 +260,11 @@ async function main(): Promise<void> {
         return { p50: med((x) => x.p50), p95: med((x) => x.p95), p99: med((x) => x.p99), rps: med((x) => x.rps), bad: r.reduce((s, x) => s + x.bad, 0) };
       };
       const [a, b, c] = [best('a'), best('b'), best('c')];
-      const hitsA = await dbHits(driver, q.raw.cypher, q.raw.params);
+      const hitsA = await dbHits(driver, q.raw.cypher, withIntegers(q.raw.params));
       const hitsB = await oursDbHits(db, driver, q.ours);
+      // db hits are the machine-independent cost: more than the kept baseline (+10%) is a regression
+      hits[q.name] = hitsB;
+      if (baseline[q.name] !== undefined && hitsB > baseline[q.name]! * 1.1) regressions.push(`${q.name}: ${hitsB} db hits, baseline ${baseline[q.name]}`);
       const row = `| ${q.name} | ${a.p50.toFixed(0)}/${a.p95.toFixed(0)}/${a.p99.toFixed(0)} · ${a.rps.toFixed(0)}/s | ${b.p50.toFixed(0)}/${b.p95.toFixed(0)}/${b.p99.toFixed(0)} · ${b.rps.toFixed(0)}/s | ${c.p50.toFixed(0)}/${c.p95.toFixed(0)}/${c.p99.toFixed(0)} · ${c.rps.toFixed(0)}/s | ${(b.p50 / a.p50).toFixed(2)}× | ${(b.p50 / c.p50).toFixed(2)}× · ${(b.rps / c.rps).toFixed(2)}× | ${answers.b.statements ?? '?'} | ${hitsA} / ${hitsB} | ${a.bad + b.bad + c.bad} |`;
       console.log(row);
       rows.push(row);
@@ -281,6 +285,9 @@ async function main(): Promise<void> {
     ...rows,
   ].join('\n');
   console.log(`\n${table}`);
+  if (regressions.length) console.log(`\nDB HITS ABOVE THE BASELINE (bench/db-hits.baseline.json):\n  ${regressions.join('\n  ')}`);
+  // the baseline is written by hand: --baseline, on the world size it was measured on
+  if (process.argv.includes('--baseline')) fs.writeFileSync(baselineFile, `${JSON.stringify({ people: PEOPLE, ...hits }, null, 2)}\n`);
   const file = path.join(__dirname, '..', 'BENCHMARKS.md');
   const text = fs.readFileSync(file, 'utf8');
   const begin = '<!-- bench:compare -->';

@@ -7,9 +7,16 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import neo4j, { Driver } from 'neo4j-driver';
+import { connectionsCypher } from '../src/graph/connections';
+import { tieParams } from '../src/graph/ties';
 
 export function driverFor(uri: string): Driver {
   return neo4j.driver(uri, neo4j.auth.basic('neo4j', ''), { disableLosslessIntegers: true, logging: { level: 'error', logger: () => undefined } });
+}
+
+/** Parameters from JSON: whole numbers as Neo4j integers (a JavaScript number is a float to Cypher, and LIMIT wants an integer). */
+export function withIntegers(params: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' && Number.isInteger(v) ? neo4j.int(v) : v]));
 }
 
 /** (a): POST /<query name> with JSON parameters → {data: <the first row's single column>}, in a read transaction. */
@@ -26,7 +33,7 @@ export async function startRaw(driver: Driver, queries: Record<string, string>, 
       }
       const session = driver.session({ defaultAccessMode: neo4j.session.READ });
       session
-        .executeRead((tx) => tx.run(cypher, JSON.parse(body || '{}') as Record<string, unknown>), { timeout: 30000 })
+        .executeRead((tx) => tx.run(cypher, withIntegers(JSON.parse(body || '{}') as Record<string, unknown>)), { timeout: 30000 })
         .then((result) => {
           const row = result.records[0];
           res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: row ? row.get(0) : null }));
@@ -38,6 +45,16 @@ export async function startRaw(driver: Driver, queries: Record<string, string>, 
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => server.close(() => r())) };
 }
+
+/**
+ * The API's own connection search, whole (the same question asked of each), with the tie filter's
+ * defaults written in: a @cypher statement sees only its field's arguments.
+ */
+export const CONNECTIONS_BY_HOPS = `CALL () { ${connectionsCypher(4)} } RETURN reduce(m = 99, p IN paths | CASE WHEN p.hops < m THEN p.hops ELSE m END) AS hops`;
+const TIE_DEFAULTS = { ...tieParams(null), first: 5 };
+const CONNECTIONS_FOR_PEER = Object.entries(TIE_DEFAULTS)
+  .sort(([x], [y]) => y.length - x.length)
+  .reduce((c, [k, v]) => c.replaceAll(`$${k}`, JSON.stringify(v).replace(/"/g, "'")), CONNECTIONS_BY_HOPS);
 
 /** (c)'s type definitions: the labels and relationship types the API stores, as @neo4j/graphql declares them. */
 export const PEER_TYPE_DEFS = /* GraphQL */ `
@@ -84,16 +101,7 @@ export const PEER_TYPE_DEFS = /* GraphQL */ `
     organization: [Organization!]! @relationship(type: "ORGANIZATION", direction: OUT)
   }
   type Query {
-    shortestHops(from: ID!, to: ID!, maxHops: Int!): Int
-      @cypher(
-        statement: """
-        MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-        MATCH p = SHORTEST 1 (a)(()-[:HOLDER|POSITION|ORGANIZATION|PARTICIPANT|EVENT|MEMBER]-(n) WHERE NOT n:Source){1,12}(b)
-        WITH [n IN nodes(p) WHERE n:Fact] AS facts WHERE size(facts) <= $maxHops
-        RETURN min(size(facts)) AS hops
-        """
-        columnName: "hops"
-      )
+    connectionHops(from: ID!, to: ID!, maxHops: Int!): Int @cypher(statement: """${CONNECTIONS_FOR_PEER}""", columnName: "hops")
   }
 `;
 

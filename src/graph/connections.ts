@@ -46,26 +46,7 @@ export async function connections(db: Database, from: string, to: string, maxHop
   // One statement: the two entities (following merge redirects), and the chains between them ranked
   // in Cypher, so that only the `first` chains are projected (a candidate's nodes are read once it is kept).
   const rows = await boundedRead('connections: the path search', 'ask for fewer maxHops or narrow `ties` (kinds, at)', () =>
-    db.read(
-      `CALL () { OPTIONAL MATCH (n:Entity {id: $from}) OPTIONAL MATCH (:Redirect {id: $from})-[:REDIRECTS_TO]->(r:Entity) RETURN coalesce(n, r) AS a }
-       CALL () { OPTIONAL MATCH (n:Entity {id: $to}) OPTIONAL MATCH (:Redirect {id: $to})-[:REDIRECTS_TO]->(r:Entity) RETURN coalesce(n, r) AS b }
-       CALL (a, b) {
-         WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
-         MATCH p = SHORTEST 2 GROUPS (a)(()-[:${WALKABLE.join('|')}]-(n) WHERE NOT n:Source AND (NOT n:Fact OR ${TIE_OK('n')})){1,${maxHops * 3}}(b)
-         WITH p LIMIT ${CANDIDATES}
-         WITH p, [n IN nodes(p) WHERE n:Fact] AS facts
-         WHERE size(facts) <= $maxHops
-         WITH p, facts, [f IN facts | ${WEAKNESS('f')}] AS weak
-         WITH p, facts, reduce(s = [0, 0, 0, 0, 0], w IN weak | [i IN range(0, 4) | s[i] + w[i]]) AS score,
-              reduce(m = 0, w IN weak | CASE WHEN w[4] > m THEN w[4] ELSE m END) AS worst
-         // the score as one number that orders as the list does (each count is below 100)
-         WITH collect({p: p, score: score, worst: worst, key: reduce(k = 0, x IN score | k * 100 + x), hops: size(facts), length: length(p)}) AS found
-         ${RANKED('found')}
-         RETURN collect({nodes: [n IN nodes(c.p) | ${project('n')}], score: c.score, worst: c.worst}) AS paths
-       }
-       RETURN a.id AS a, b.id AS b, paths`,
-      { ...tieParams(ties), from, to, maxHops: int(maxHops), first: int(first) },
-    ),
+    db.read(connectionsCypher(maxHops), { ...tieParams(ties), from, to, maxHops: int(maxHops), first: int(first) }),
   );
   const row = rows[0] ?? {};
   for (const [argument, id, found] of [
@@ -88,6 +69,30 @@ export async function connections(db: Database, from: string, to: string, maxHop
     };
   });
 }
+
+/**
+ * The statement behind `connections` (parameters: $from, $to, $maxHops, $first and tieParams'):
+ * one row — the two entities (null when unknown) and their ranked chains. Exported for the benchmark,
+ * whose hand-written and @neo4j/graphql peers answer the same question with the same search.
+ */
+export const connectionsCypher = (maxHops: number) =>
+  `CALL () { OPTIONAL MATCH (n:Entity {id: $from}) OPTIONAL MATCH (:Redirect {id: $from})-[:REDIRECTS_TO]->(r:Entity) RETURN coalesce(n, r) AS a }
+       CALL () { OPTIONAL MATCH (n:Entity {id: $to}) OPTIONAL MATCH (:Redirect {id: $to})-[:REDIRECTS_TO]->(r:Entity) RETURN coalesce(n, r) AS b }
+       CALL (a, b) {
+         WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
+         MATCH p = SHORTEST 2 GROUPS (a)(()-[:${WALKABLE.join('|')}]-(n) WHERE NOT n:Source AND (NOT n:Fact OR ${TIE_OK('n')})){1,${maxHops * 3}}(b)
+         WITH p LIMIT ${CANDIDATES}
+         WITH p, [n IN nodes(p) WHERE n:Fact] AS facts
+         WHERE size(facts) <= $maxHops
+         WITH p, facts, [f IN facts | ${WEAKNESS('f')}] AS weak
+         WITH p, facts, reduce(s = [0, 0, 0, 0, 0], w IN weak | [i IN range(0, 4) | s[i] + w[i]]) AS score,
+              reduce(m = 0, w IN weak | CASE WHEN w[4] > m THEN w[4] ELSE m END) AS worst
+         // the score as one number that orders as the list does (each count is below 100)
+         WITH collect({p: p, score: score, worst: worst, key: reduce(k = 0, x IN score | k * 100 + x), hops: size(facts), length: length(p)}) AS found
+         ${RANKED('found')}
+         RETURN collect({nodes: [n IN nodes(c.p) | ${project('n')}], score: c.score, worst: c.worst, hops: c.hops}) AS paths
+       }
+       RETURN a.id AS a, b.id AS b, paths`;
 
 /**
  * Cypher, after a list of candidate chains `found` ({key, hops, length, …}, in the search's order):
