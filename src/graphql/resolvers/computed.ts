@@ -75,6 +75,7 @@ export const computedResolvers = {
     mentions,
     sources: mentions,
   },
+  Area: { mentions },
   Participation: {
     agent: async (p: GraphNode, _: unknown, ctx: Context) => (await ctx.loaders.referenced('Participation', 'PARTICIPANT').load(p.id))[0] ?? null,
   },
