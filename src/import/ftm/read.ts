@@ -133,6 +133,7 @@ export function readFtm(text: string, source: Obj, problems: InputProblem[]): Da
           startDate: date(e, line, first(e, 'startDate') ? 'startDate' : 'date'),
           endDate: date(e, line, 'endDate'),
           place: first(e, 'location'),
+          identifiers: ownIds,
           mentions: cites(e),
         },
         where(e, line),
@@ -167,7 +168,14 @@ export function readFtm(text: string, source: Obj, problems: InputProblem[]): Da
       const label = first(e, 'name') ?? first(e, 'description')!;
       facts.add(
         'positions',
-        { id: ids.get(e.id)!.id, role: label, label, organization: refTo(e, line, 'organization', ['Organization'], false), mentions: cites(e) },
+        {
+          id: ids.get(e.id)!.id,
+          role: label,
+          label,
+          organization: refTo(e, line, 'organization', ['Organization'], false),
+          identifiers: [`ftm:${e.id}`],
+          mentions: cites(e),
+        },
         where(e, line),
       );
     }

@@ -193,6 +193,7 @@ export function readPopolo(doc: PopoloDocument, source: Obj, options: PopoloOpti
         startDate: date(record, e, 'start_date'),
         endDate: date(record, e, 'end_date'),
         organization: ref(record, 'organizations', 'organization_id', e),
+        identifiers: identifiers(e, null).identifiers,
         mentions: recordEvidence('popolo:event', e, sourceUrls(e)),
       },
       record,
