@@ -83,10 +83,24 @@ function otherNames(node: Obj, extra: string[] = []): Obj[] {
   return out;
 }
 
-function identifiers(node: Obj): Obj[] {
+/** The model's identifiers, then those of the imported objects the model could not hold as "scheme:value" (a value with spaces). */
+function identifiers(n: ExportNode, popoloClass: string): Obj[] {
+  const node = n.node;
   const ids = [...((node.identifiers as string[] | undefined) ?? [])];
   if (node.wikidataId && !ids.includes(`wikidata:${String(node.wikidataId)}`)) ids.push(`wikidata:${String(node.wikidataId)}`);
-  return ids.map((x) => ({ scheme: x.slice(0, x.indexOf(':')), identifier: x.slice(x.indexOf(':') + 1) }));
+  const out: Obj[] = ids.map((x) => ({ scheme: x.slice(0, x.indexOf(':')), identifier: x.slice(x.indexOf(':') + 1) }));
+  const seen = new Set(ids.map((x) => x.toLowerCase()));
+  const keyOf = (x: Obj) =>
+    `${String(x.scheme)
+      .toLowerCase()
+      .replace(/[^a-z0-9_-]+/g, '_')}:${String(x.identifier).trim()}`.toLowerCase();
+  for (const o of foreignOf(n, `popolo:${popoloClass}`))
+    for (const x of Array.isArray(o.identifiers) ? (o.identifiers as Obj[]) : []) {
+      if (seen.has(keyOf(x))) continue;
+      seen.add(keyOf(x));
+      out.push(x);
+    }
+  return out;
 }
 
 const CONVERT: Record<string, { section: string; popolo: string; toPopolo: (n: ExportNode) => Obj }> = {
@@ -103,7 +117,7 @@ const CONVERT: Record<string, { section: string; popolo: string; toPopolo: (n: E
       birth_date: n.node.birthDate,
       death_date: n.node.deathDate,
       other_names: otherNames(n.node),
-      identifiers: identifiers(n.node),
+      identifiers: identifiers(n, 'person'),
       sources: sources(n, 'person'),
     }),
   },
@@ -122,7 +136,7 @@ const CONVERT: Record<string, { section: string; popolo: string; toPopolo: (n: E
           ...(n.node.nameEn ? [{ name: n.node.nameEn, lang: 'en' }] : []),
           ...((n.node.abbreviations as string[]) ?? []).map((a) => ({ name: a, note: 'abbreviation' })),
         ],
-        identifiers: identifiers(n.node),
+        identifiers: identifiers(n, 'organization'),
         parent_id: n.parents[0],
         sources: sources(n, 'organization'),
       };
@@ -137,7 +151,7 @@ const CONVERT: Record<string, { section: string; popolo: string; toPopolo: (n: E
       name: n.node.name,
       type: n.node.classification,
       other_names: otherNames(n.node),
-      identifiers: identifiers(n.node),
+      identifiers: identifiers(n, 'area'),
       parent_id: n.parents[0],
       sources: sources(n, 'area'),
     }),
@@ -168,7 +182,7 @@ const CONVERT: Record<string, { section: string; popolo: string; toPopolo: (n: E
         start_date: n.node.startDate,
         end_date: n.node.endDate,
         organization_id: n.refs.organization?.id,
-        identifiers: identifiers(n.node),
+        identifiers: identifiers(n, 'event'),
         sources: sources(n, 'event'),
       };
     },

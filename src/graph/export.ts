@@ -47,6 +47,8 @@ export async function* exportNodes(db: Database, typeName: string, ids: string[]
       : typeName === 'Area'
         ? `[(n)-[:PARENT]->(p:Area) | p.id]`
         : '[]';
+  // a neighbourhood's organisations name only the parents within it
+  const inScope = ids ? new Set(ids) : null;
   let after = '';
   for (;;) {
     const rows = await db.read(
@@ -79,7 +81,7 @@ export async function* exportNodes(db: Database, typeName: string, ids: string[]
         node: r.node as ExportNode['node'],
         refs: refsOut,
         citations: citations.sort((a, b) => (a.sourceId < b.sourceId ? -1 : 1)),
-        parents: r.parents as string[],
+        parents: (r.parents as string[]).filter((p) => !inScope || inScope.has(p)),
       };
     });
     if (rows.length < PAGE) return;

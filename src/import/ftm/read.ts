@@ -9,7 +9,7 @@
 import { slug } from '../../text/fold';
 import { normalizeName } from '../../text/normalize';
 import { DatasetFacts, identifier, InputProblem, isoDate, recordEvidence, scopedId, shortHash } from '../dataset';
-import { ftmModel } from './model';
+import { ftmModel } from '../../model/ftm-model';
 
 type Obj = Record<string, unknown>;
 export interface FtmEntity {
