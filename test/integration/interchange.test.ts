@@ -3,6 +3,7 @@
 // against Popolo's JSON schemas (spec/schemas, draft-03) and the FtM model (@alephdata/followthemoney).
 // Every import is withdrawn at the end: the graph must be the seeds' graph exactly.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Validator } from 'jsonschema';
 import { newApiKey } from '../../src/auth/api-keys';
@@ -289,6 +290,23 @@ describe('Popolo out', () => {
       .map((m: any) => key(m, outPeople, outOrgs, outAreas, outEvents))
       .sort();
     expect(got).toEqual(want);
+  });
+});
+
+describe('Popolo → graph → Popolo → graph', () => {
+  it('imports its own export again: the same people (by their ids), nothing new but the export’s source', async () => {
+    const file = path.join(os.tmpdir(), `og-roundtrip-${process.pid}.json`);
+    fs.writeFileSync(file, await text('popolo', { root: 'person/aadu-must', depth: 2 }));
+    try {
+      const s = await importFile(world.db, 'popolo', file, { actor: 'test', dataset: 'zz-roundtrip' });
+      expect(s.byType.Person!.created).toBe(0);
+      expect(s.byType.Membership!.created).toBe(0);
+      expect(s.byType.Person!.updated).toBeGreaterThan(10);
+      expect(s.resolutions).toEqual({ identifier: s.byType.Person!.updated });
+    } finally {
+      fs.rmSync(file, { force: true });
+      await withdrawImport(world.db, 'popolo', { actor: 'test', dataset: 'zz-roundtrip' });
+    }
   });
 });
 

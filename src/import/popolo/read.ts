@@ -257,13 +257,17 @@ export function readPopolo(doc: PopoloDocument, source: Obj, options: PopoloOpti
 
   list(doc.memberships).forEach((m, i) => {
     const record = where('memberships', i, m);
-    const holder = ref(record, 'persons', 'person_id', m);
-    if (!holder) return str(m.person_id) ? undefined : bad(record, 'person_id', 'a membership needs a person_id (an organization as member is not read)');
+    // the member: a person (person_id), or an organisation (member: {"@type": "Organization", id}, as this project exports it)
+    const member = m.member && typeof m.member === 'object' ? (m.member as Obj) : null;
+    const orgMember = !str(m.person_id) && member && str(member.id) ? (ids.organizations.get(String(member.id)) ?? null) : null;
+    if (member && !str(m.person_id) && !orgMember) return bad(record, 'member', `no organization ${String(member.id)} in the file`);
+    const holder = orgMember ?? ref(record, 'persons', 'person_id', m);
+    if (!holder) return str(m.person_id) ? undefined : bad(record, 'person_id', 'a membership needs a person_id or a member');
     const startDate = date(record, m, 'start_date');
     const endDate = date(record, m, 'end_date');
     const evidence = recordEvidence('popolo:membership', m, sourceUrls(m));
     const post = ref(record, 'posts', 'post_id', m);
-    if (post) {
+    if (post && !orgMember) {
       const status = endDate ? 'ended' : 'unknown';
       facts.add('occupancies', { holder, position: post, startDate, endDate, status, evidence }, record, `${holder}|${post}|${startDate ?? ''}`);
       return;
