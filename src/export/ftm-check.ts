@@ -3,7 +3,7 @@
 // property belongs to the schema, values are lists of strings, entity-typed values name an entity of
 // the same export, dates are ISO dates, and an Occupancy has a holder and a post, a Membership a member
 // and an organization. Used by the tests and by whoever wants to check an export.
-import { ftmModel } from '../model/ftm-model';
+import { ftmSchema } from '../model/ftm-model';
 
 export interface FtmProblem {
   line: number;
@@ -32,13 +32,7 @@ export function checkFtm(text: string): FtmProblem[] {
   for (const { line, e } of entities) {
     const at = { line, id: String(e.id), schema: String(e.schema) };
     if (typeof e.id !== 'string' || !/^[0-9a-zA-Z]([0-9a-zA-Z.-]*[0-9a-zA-Z])?$/.test(e.id)) problems.push({ ...at, message: 'id: expected [0-9a-zA-Z.-]' });
-    const schema = (() => {
-      try {
-        return ftmModel.getSchema(e.schema);
-      } catch {
-        return undefined;
-      }
-    })();
+    const schema = ftmSchema(e.schema);
     if (!schema) {
       problems.push({ ...at, message: `unknown schema ${e.schema}` });
       continue;

@@ -4,3 +4,12 @@
 import { defaultModel, Model } from '@alephdata/followthemoney';
 
 export const ftmModel = new Model(defaultModel);
+
+/** The schema of that name, or undefined for a schema the model does not know (getSchema throws). */
+export function ftmSchema(name: string): ReturnType<Model['getSchema']> | undefined {
+  try {
+    return ftmModel.getSchema(name);
+  } catch {
+    return undefined;
+  }
+}

@@ -9,7 +9,7 @@
 import { slug } from '../../text/fold';
 import { normalizeName } from '../../text/normalize';
 import { DatasetFacts, identifier, InputProblem, isoDate, recordEvidence, scopedId, shortHash } from '../dataset';
-import { ftmModel } from '../../model/ftm-model';
+import { ftmSchema } from '../../model/ftm-model';
 
 type Obj = Record<string, unknown>;
 export interface FtmEntity {
@@ -21,7 +21,7 @@ export interface FtmEntity {
 
 /** The model type an FtM schema maps to (by FtM's inheritance), or null: kept as a foreign record. */
 export function mappedType(schema: string): 'Person' | 'Organization' | 'Position' | 'Occupancy' | 'Membership' | 'Event' | null {
-  const s = ftmModel.getSchema(schema) as ReturnType<typeof ftmModel.getSchema> | undefined;
+  const s = ftmSchema(schema);
   if (!s) return null;
   for (const t of ['Person', 'Occupancy', 'Membership', 'Position', 'Event'] as const) if (s.isA(t)) return t;
   return s.isA('Organization') ? 'Organization' : null;
@@ -119,7 +119,7 @@ export function readFtm(text: string, source: Obj, problems: InputProblem[]): Da
     } else if (type === 'Organization') {
       const id = scopedId('organization', name!, 'ftm', e.id);
       ids.set(e.id, { id, type });
-      const classification = ftmModel.getSchema(e.schema).isA('Company') ? 'company' : 'other';
+      const classification = ftmSchema(e.schema)!.isA('Company') ? 'company' : 'other';
       facts.add('organizations', { id, name, aliases, abbreviations: [], classification, wikidataId, identifiers: ownIds, mentions: cites(e) }, where(e, line));
     } else if (type === 'Event') {
       const id = scopedId('event', name!, 'ftm', e.id);
@@ -173,7 +173,7 @@ export function readFtm(text: string, source: Obj, problems: InputProblem[]): Da
           role: label,
           label,
           organization: refTo(e, line, 'organization', ['Organization'], false),
-          identifiers: [`ftm:${e.id}`],
+          identifiers: [identifier('ftm', e.id)].filter((x): x is string => !!x),
           mentions: cites(e),
         },
         where(e, line),
