@@ -32,7 +32,9 @@ async function main(): Promise<void> {
       const firstMs = Date.now() - t;
       t = Date.now();
       await importFile(db, f.format, path.join(DATA, f.file), options);
-      console.log(`${f.file}: ${first.records} entities and facts, ${first.foreignRecords ?? 0} foreign records — import ${firstMs} ms, unchanged again ${Date.now() - t} ms`);
+      console.log(
+        `${f.file}: ${first.records} entities and facts, ${first.foreignRecords ?? 0} foreign records — import ${firstMs} ms, unchanged again ${Date.now() - t} ms`,
+      );
     }
     const n = Number((await db.read('MATCH (n) WHERE n:Entity OR n:Fact RETURN count(n) AS n'))[0]?.n ?? 0);
     for (const format of ['popolo', 'ftm'] as ExportFormat[]) {
