@@ -93,9 +93,13 @@ describe('Popolo in', () => {
     const s = await importFile(world.db, 'popolo', popolo('vietnam-na-ep-popolo-v1.0.excerpt.json'), { actor: 'test', language: 'vi' });
     expect(s.byType.Person!.created + s.byType.Person!.updated).toBe(10);
     const names = async (name: string) => {
-      const data = await gql('query($n: String!) { people(filter: {name: $n}, first: 5) { nodes { otherNames mentions { source { id } } } } }', { n: name });
+      const data = await gql(
+        'query($n: String!) { people(filter: {name: $n}, first: 5) { nodes { otherNames names { name lang note } mentions { source { id } } } } }',
+        { n: name },
+      );
       const p = data.people.nodes.find((x: any) => x.mentions.some((m: any) => m.source.id === s.sourceId));
-      return p.otherNames.map((t: string) => JSON.parse(t));
+      expect(p.names).toEqual(p.otherNames.map((t: string) => JSON.parse(t)));
+      return p.names;
     };
     expect(await names('Đinh Thế Huynh')).toEqual(
       expect.arrayContaining([
