@@ -10,10 +10,10 @@ import { FORMATS, Format, importFile, withdrawImport } from '../import/run';
 import { createLogger } from '../log';
 import { runCommand } from './run-command';
 
-const USAGE = `usage: npm run import -- --format ${FORMATS.join('|')} FILE [--mapping M.yaml (csv)] [--dataset NAME] [--language ISO639] [--id-scheme SCHEME (popolo, csv)]
+const USAGE = `usage: npm run import -- --format ${FORMATS.join('|')} FILE [--mapping M.yaml (csv)] [--dataset NAME] [--language ISO639] [--id-scheme SCHEME (popolo, csv)] [--part-size N]
        npm run import -- --format ${FORMATS.join('|')} --withdraw [--dataset NAME]   (removes what that format's import wrote; what other sources also say stays)`;
 
-const VALUED = ['--format', '--mapping', '--dataset', '--language', '--id-scheme'];
+const VALUED = ['--format', '--mapping', '--dataset', '--language', '--id-scheme', '--part-size'];
 
 runCommand(async () => {
   const args = process.argv.slice(2);
@@ -54,6 +54,7 @@ runCommand(async () => {
       dataset: option('--dataset'),
       language: option('--language'),
       idScheme: option('--id-scheme'),
+      partSize: option('--part-size') ? Number(option('--part-size')) : undefined,
       onProgress: ({ done, total, phase }) => {
         if (!begun) {
           bar.start(total, 0, { rate: '0', phase });

@@ -5,14 +5,17 @@
 // input's record (or line) and field; nothing is written. An unchanged file changes nothing.
 import path from 'node:path';
 import type { Database } from '../db/database';
-import { ingestPlans, planFromText } from '../ingest/ingest';
+import { sourcesWithPrefix } from '../graph/ingestions';
+import { ingestPlans, planFromText, withdrawSources } from '../ingest/ingest';
 import { FactsFileError } from '../ingest/validate';
+import { sectionTypes } from '../model/facts-file';
 import { model } from '../model/model';
 import { slug } from '../text/fold';
 import { AppError, ErrorCode } from '../errors';
 import { readCsv } from './csv/read';
 import { DatasetFacts, InputError, InputProblem } from './dataset';
 import { readFtm } from './ftm/read';
+import { splitFacts } from './parts';
 import { PopoloDocument, readPopolo } from './popolo/read';
 import type { ImportOptions, ImportSummary } from './run';
 
@@ -28,7 +31,12 @@ export interface DatasetOptions extends ImportOptions {
   language?: string;
   /** Popolo: the scheme the file's person ids are kept under; default everypolitician. */
   idScheme?: string;
+  /** A file of more entities and facts than this goes in parts, one transaction each (default PART_SIZE). */
+  partSize?: number;
 }
+
+/** Entities and facts per transaction beyond which a file is written in parts. */
+export const PART_SIZE = 5_000;
 
 /** The Source id of a dataset import: source/<format>-<dataset>. Withdrawing a format removes every source with its prefix. */
 export const datasetSourcePrefix = (format: DatasetFormat) => `source/${format}-`;
@@ -105,37 +113,68 @@ export async function importDataset(db: Database, format: DatasetFormat, text: s
     if (error instanceof InputError) throw new AppError(ErrorCode.BAD_USER_INPUT, error.message, { problems: error.problems });
     throw error;
   }
-  const { plan, digest } = planned;
-  const total = model.entityTypes.concat(model.factTypes).reduce((n, t) => n + plan.sections[t.section!]!.length, 0);
-  options.onProgress?.({ done: 0, total, phase: 'writing' });
-  const [result] = await ingestPlans(db, [{ plan, digest }], { actor: options.actor, timeoutMs: db.maintenanceTimeoutMs });
-  options.onProgress?.({ done: total, total, phase: 'done' });
-  const byType: ImportSummary['byType'] = {};
-  for (const t of [...model.entityTypes, ...model.factTypes]) {
-    const n = plan.sections[t.section!]!.length;
-    const c = result!.byType[t.name];
-    byType[t.name] = result!.changed
-      ? { created: c?.created ?? 0, updated: (c?.written ?? 0) - (c?.created ?? 0), unchanged: 0 }
-      : { created: 0, updated: 0, unchanged: n };
-  }
+  const whole = planned.plan;
+  // A large file goes in parts, each its own transaction (resumable: a part written is skipped next time)
+  const size = options.partSize ?? PART_SIZE;
+  const entries = (p: { sections: Record<string, unknown[]> }) => sectionTypes().reduce((n, { section }) => n + (p.sections[section]?.length ?? 0), 0);
+  const pieces = entries(whole) > size ? splitFacts(facts.facts() as Parameters<typeof splitFacts>[0], size) : null;
+  const plans = pieces ? pieces.map((p, k) => planFromText(JSON.stringify(p), `${display} (part ${k + 1})`, () => '')) : [planned];
+  const total = plans.reduce((n, p) => n + entries(p.plan), 0);
+  const byType: ImportSummary['byType'] = Object.fromEntries(
+    [...model.entityTypes, ...model.factTypes].map((t) => [t.name, { created: 0, updated: 0, unchanged: 0 }]),
+  );
   const resolutions: Record<string, number> = {};
-  for (const r of result!.resolutions) resolutions[r.reason] = (resolutions[r.reason] ?? 0) + 1;
+  const merged: ImportSummary['merged'] = [];
+  const parts: NonNullable<ImportSummary['parts']> = [];
+  let done = 0;
+  let written = 0;
+  let retractedFacts = 0;
+  options.onProgress?.({ done, total, phase: 'writing' });
+  for (const { plan, digest } of plans) {
+    const [result] = await ingestPlans(db, [{ plan, digest }], { actor: options.actor, timeoutMs: db.maintenanceTimeoutMs });
+    for (const t of [...model.entityTypes, ...model.factTypes]) {
+      const n = plan.sections[t.section!]!.length;
+      const c = result!.byType[t.name];
+      const into = byType[t.name]!;
+      if (result!.changed) {
+        into.created += c?.created ?? 0;
+        into.updated += (c?.written ?? 0) - (c?.created ?? 0);
+      } else into.unchanged += n;
+    }
+    for (const r of result!.resolutions) {
+      resolutions[r.reason] = (resolutions[r.reason] ?? 0) + 1;
+      if (r.reason === 'name-and-tie' || r.reason === 'identifier') merged.push({ record: r.localId, id: r.id });
+    }
+    parts.push({ sourceId: plan.source.id, changed: result!.changed });
+    if (result!.changed) written += entries(plan);
+    retractedFacts += result!.retractedFacts;
+    done += entries(plan);
+    options.onProgress?.({ done, total, phase: plans.length > 1 ? `part ${parts.length}/${plans.length}` : 'writing' });
+  }
+  // what an earlier import of this dataset wrote in another division (whole, or more parts) goes
+  const base = whole.source.id;
+  const stale = (await sourcesWithPrefix(db, base)).filter(
+    (id) => (id === base || /^-part-\d+$/.test(id.slice(base.length))) && !parts.some((p) => p.sourceId === id),
+  );
+  if (stale.length) retractedFacts += (await withdrawSources(db, stale, { actor: options.actor, timeoutMs: db.maintenanceTimeoutMs })).retractedFacts;
+  options.onProgress?.({ done: total, total, phase: 'done' });
   return {
     format,
     file: display,
     records: total,
-    written: result!.changed ? total : 0,
-    unchanged: result!.changed ? 0 : total,
+    written,
+    unchanged: total - written,
     skipped: {},
     invalid: [],
     byType,
     unresolvedPosts: 0,
     undatedTerms: 0,
     resolutions,
-    merged: result!.resolutions.filter((r) => r.reason === 'name-and-tie' || r.reason === 'identifier').map((r) => ({ record: r.localId, id: r.id })),
+    merged,
     seconds: Math.round((Date.now() - started) / 100) / 10,
-    sourceId: plan.source.id,
-    foreignRecords: ((plan.source.foreignRecords as unknown[] | undefined) ?? []).length,
-    retractedFacts: result!.retractedFacts,
+    sourceId: base,
+    foreignRecords: ((whole.source.foreignRecords as unknown[] | undefined) ?? []).length,
+    retractedFacts,
+    parts: plans.length > 1 ? parts : undefined,
   };
 }

@@ -185,7 +185,8 @@ export async function withdrawImport(
   if (!FORMATS.includes(format)) throw new AppError('BAD_USER_INPUT', `unknown format "${String(format)}": expected one of ${FORMATS.join(', ')}`);
   // a dataset format's sources are one per file (source/<format>-<dataset>); --dataset withdraws one of them
   const prefix = format === 'wikipedia-infobox' ? WIKIPEDIA_SOURCES : datasetSourcePrefix(format as DatasetFormat);
-  const ids = (await sourcesWithPrefix(db, prefix)).filter((id) => !options.dataset || id === `${prefix}${options.dataset}`);
+  const one = `${prefix}${options.dataset ?? ''}`;
+  const ids = (await sourcesWithPrefix(db, prefix)).filter((id) => !options.dataset || id === one || /^-part-\d+$/.test(id.slice(one.length)));
   let retractedFacts = 0;
   for (let i = 0; i < ids.length; i += BATCH) {
     retractedFacts += (await withdrawSources(db, ids.slice(i, i + BATCH), { actor: options.actor, timeoutMs: db.maintenanceTimeoutMs })).retractedFacts;

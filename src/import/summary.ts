@@ -32,6 +32,8 @@ export interface ImportSummary {
   sourceId?: string;
   foreignRecords?: number;
   retractedFacts?: number;
+  /** A large file written in parts: each part's source and whether it was written (false: already loaded, e.g. on a re-run). */
+  parts?: Array<{ sourceId: string; changed: boolean }>;
 }
 
 export interface ImportOptions {

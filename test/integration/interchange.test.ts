@@ -342,6 +342,34 @@ describe('the HTTP downloads and the editor-only mutation', () => {
   });
 });
 
+describe('a large file, in parts', () => {
+  it('writes each part in its own transaction, skips the parts written on a re-run, and folds back into one source', async () => {
+    await withdrawImport(world.db, 'popolo', { actor: 'test' });
+    const file = popolo('estonia-ep-popolo-v1.0.json');
+    const inParts = await importFile(world.db, 'popolo', file, { actor: 'test', partSize: 100 });
+    expect(inParts.parts!.length).toBeGreaterThanOrEqual(5);
+    expect(inParts.byType.Person!.created).toBe(193);
+    expect(inParts.byType.Membership!.created).toBe(299);
+    const count = async () =>
+      (
+        await world.db.read(
+          `MATCH (s:Source) WHERE s.id STARTS WITH 'source/popolo-estonia' MATCH (m:Membership)-[:SOURCED_FROM]->(s)
+           RETURN count(DISTINCT m) AS memberships, count { MATCH (p:Person)-[:MENTIONED_IN]->(s2:Source) WHERE s2.id STARTS WITH 'source/popolo-estonia' RETURN DISTINCT p } AS persons`,
+        )
+      )[0];
+    expect(await count()).toEqual({ memberships: 299, persons: 193 });
+    const counts = await graphCounts(world.db);
+    const again = await importFile(world.db, 'popolo', file, { actor: 'test', partSize: 100 });
+    expect(again.parts!.every((p) => !p.changed)).toBe(true);
+    expect(await graphCounts(world.db)).toEqual(counts);
+    const whole = await importFile(world.db, 'popolo', file, { actor: 'test' });
+    expect(whole.parts).toBeUndefined();
+    expect(await count()).toEqual({ memberships: 299, persons: 193 });
+    const sources = await world.db.read("MATCH (s:Source) WHERE s.id STARTS WITH 'source/popolo-estonia' RETURN s.id AS id");
+    expect(sources).toEqual([{ id: 'source/popolo-estonia-ep-popolo-v1-0' }]);
+  }, 300_000);
+});
+
 describe('withdrawing the imports', () => {
   it('leaves the seeds’ graph exactly as it was', async () => {
     for (const f of FORMATS) await withdrawImport(world.db, f, { actor: 'test' });
