@@ -2,6 +2,7 @@
 // neighbourhood). Public reads: each page is a read transaction; the response is streamed as it is
 // read (backpressure respected), so the whole graph is never held in memory. An error before the
 // first byte is a JSON error with its code; after it, the connection is cut (the file is incomplete).
+// At most MAX_CONCURRENT_EXPORTS run at once per process (they are long reads, outside GraphQL's admission).
 import { once } from 'node:events';
 import type { Express, Request, Response } from 'express';
 import type { Database } from '../db/database';
@@ -21,10 +22,20 @@ function scopeOf(req: Request): { root: string | null; depth: number | null } {
   return { root, depth };
 }
 
+/** Whole-graph exports are long reads: at most this many run at once per process; more get 503 and Retry-After. */
+export const MAX_CONCURRENT_EXPORTS = 2;
+
 export function registerExports(app: Express, db: Database, log: Logger): void {
+  let running = 0;
   for (const format of EXPORT_FORMATS) {
     const { contentType, file } = EXPORT_FILES[format as ExportFormat];
     app.get(`/export/${file}`, async (req: Request, res: Response) => {
+      if (running >= MAX_CONCURRENT_EXPORTS) {
+        res.status(503).setHeader('retry-after', '5');
+        res.json({ error: { code: ErrorCode.OVERLOADED, message: `At most ${MAX_CONCURRENT_EXPORTS} exports run at once; retry in 5 s.` } });
+        return;
+      }
+      running++;
       let started = false;
       try {
         const stream = exportStream(db, format, scopeOf(req));
@@ -35,8 +46,9 @@ export function registerExports(app: Express, db: Database, log: Logger): void {
             res.setHeader('access-control-allow-origin', '*');
             started = true;
           }
+          // a client that goes away ends the export (its read stops with the generator)
           if (res.destroyed) return;
-          if (!res.write(chunk)) await once(res, 'drain');
+          if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
         }
         res.end();
       } catch (error) {
@@ -44,6 +56,8 @@ export function registerExports(app: Express, db: Database, log: Logger): void {
         log.warn({ err: error, format, code }, 'export failed');
         if (started) return void res.destroy();
         res.status(STATUS[code] ?? 500).json({ error: { code, message: error instanceof AppError ? error.message : 'The export failed.' } });
+      } finally {
+        running--;
       }
     });
   }

@@ -329,6 +329,30 @@ describe('the HTTP downloads and the editor-only mutation', () => {
     expect((await fetch(`${world.server.url}/export/popolo.json?root=person/nobody`)).status).toBe(404);
   });
 
+  it('frees its place when a client goes away mid-download (at most two exports run at once)', async () => {
+    // a download that never frees its place would leave every later one refused (503) for ever
+    const download = async (signal?: AbortSignal) => {
+      for (let tries = 0; tries < 120; tries++) {
+        const res = await fetch(`${world.server.url}/export/popolo.json`, { signal });
+        if (res.status !== 503) return res;
+        expect(res.headers.get('retry-after')).toBe('5');
+        await res.text();
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      throw new Error('the export stayed refused');
+    };
+    for (let i = 0; i < 4; i++) {
+      const abort = new AbortController();
+      const res = await download(abort.signal);
+      expect(res.status).toBe(200);
+      await res.body!.getReader().read();
+      abort.abort();
+    }
+    const res = await download();
+    expect(res.status).toBe(200);
+    expect(JSON.parse(await res.text()).persons.length).toBeGreaterThan(0);
+  }, 120_000);
+
   it('imports a dataset through importDataset with an editor key only', async () => {
     const content = fs.readFileSync(ftm('yente-t1.entities.ftm.json'), 'utf8');
     const mutation = `mutation($c: String!) { importDataset(format: FTM, content: $c, dataset: "yente-t1") { sourceId changed records foreignRecords byType { type created } } }`;

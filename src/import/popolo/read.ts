@@ -105,13 +105,14 @@ export function readPopolo(doc: PopoloDocument, source: Obj, options: PopoloOpti
     return scopedId(prefix, name, options.dataset, own ?? name);
   };
 
+  const areaEntries = new Map<string, Record<string, unknown>>();
   list(doc.areas).forEach((a, i) => {
     const record = where('areas', i, a);
     const name = str(a.name);
     if (!name) return bad(record, 'name', 'an area needs a name');
     const id = entityId('area', name, a);
     if (str(a.id)) ids.areas.set(String(a.id), id);
-    facts.add(
+    const entry = facts.add(
       'areas',
       {
         id,
@@ -124,13 +125,15 @@ export function readPopolo(doc: PopoloDocument, source: Obj, options: PopoloOpti
       },
       record,
     );
+    if (str(a.id)) areaEntries.set(String(a.id), entry);
   });
+  // parent_id may name an area listed later: linked once all are read
   list(doc.areas).forEach((a, i) => {
     const parent = str(a.parent_id);
-    if (!parent || !str(a.id) || !ids.areas.has(String(a.id))) return;
-    const entry = facts.sections.areas!.find((e) => e.id === ids.areas.get(String(a.id)));
+    const entry = str(a.id) ? areaEntries.get(String(a.id)) : undefined;
+    if (!parent || !entry) return;
     if (!ids.areas.has(parent)) return bad(where('areas', i, a), 'parent_id', `no area ${parent} in the file`);
-    if (entry) entry.parent = ids.areas.get(parent);
+    entry.parent = ids.areas.get(parent);
   });
 
   list(doc.organizations).forEach((o, i) => {
