@@ -148,6 +148,27 @@ describe('CSV in', () => {
     }
   });
 
+  it('matches the cabinet positions CSV’s people to the term-13 deputies by their EveryPolitician ids (Nguyễn Xuân Phúc is no deputy of the file: a new person)', async () => {
+    const s = await importFile(world.db, 'csv', popolo('vietnam-cabinet-positions.csv'), {
+      actor: 'test',
+      mapping: mapping('everypolitician-positions.yaml'),
+      language: 'vi',
+    });
+    expect(s.resolutions).toEqual({ identifier: 2, new: 1 });
+    expect(s.byType.Person!.created).toBe(1);
+    expect(s.byType.Occupancy!.created).toBe(3);
+    const rows = await world.db.read(
+      `MATCH (p:Person)<-[:HOLDER]-(o:Occupancy)-[:SOURCED_FROM]->(:Source {id: $source}), (o)-[:POSITION]->(pos)
+       RETURN p.name AS name, pos.label AS post, o.startDate AS start, [(p)<-[:MEMBER]-(m:Membership) | m.id] <> [] AS deputy ORDER BY name`,
+      { source: s.sourceId },
+    );
+    expect(rows).toEqual([
+      { name: 'Hoàng Trung Hải', post: 'Deputy Prime Minister of Vietnam', start: null, deputy: true },
+      { name: 'Nguyễn Sinh Hùng', post: 'Deputy Prime Minister of Vietnam', start: null, deputy: true },
+      { name: 'Nguyễn Xuân Phúc', post: 'Prime Minister of Vietnam', start: '2016-04-07', deputy: false },
+    ]);
+  });
+
   it('names the mapping key of a column the CSV does not have', async () => {
     const bad = mapping('everypolitician-term.yaml').replace('name: name', 'name: full_name');
     await expect(importFile(world.db, 'csv', popolo('vietnam-na-term-13.csv'), { actor: 'test', mapping: bad })).rejects.toMatchObject({
