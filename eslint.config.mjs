@@ -72,16 +72,18 @@ const ZONES = [
     ['ingest', 'graph', 'model', 'text', 'db', 'errors.ts', 'paths.ts', 'log.ts', 'import'],
     'src/import/ may import only ingest, graph, model, text, db, errors, paths, log, import.',
   ),
+  // src/export/: the graph as Popolo and FtM (read only, through graph/).
+  only('export', ['graph', 'model', 'text', 'db', 'errors.ts', 'export'], 'src/export/ may import only graph, model, text, db, errors, export.'),
   only(
     'graphql',
-    ['graph', 'ingest', 'extract', 'model', 'text', 'db', 'errors.ts', 'config.ts', 'auth', 'log.ts', 'package-info.ts', 'paths.ts', 'graphql'],
-    'src/graphql/ may import only graph, ingest, extract, model, text, db, errors, config, auth, log, package-info, paths, graphql.',
+    ['graph', 'ingest', 'extract', 'import', 'model', 'text', 'db', 'errors.ts', 'config.ts', 'auth', 'log.ts', 'package-info.ts', 'paths.ts', 'graphql'],
+    'src/graphql/ may import only graph, ingest, extract, import, model, text, db, errors, config, auth, log, package-info, paths, graphql.',
   ),
   // src/server/: the Express app around Apollo, /graphiql (serving the UI bundle) and /metrics.
   only(
     'server',
-    ['graphql', 'db', 'config.ts', 'auth', 'log.ts', 'errors.ts', 'server', UI_OUTPUT],
-    `src/server/ may import only graphql, db, config, auth, log, errors, server, src/${UI_OUTPUT}.`,
+    ['graphql', 'export', 'db', 'config.ts', 'auth', 'log.ts', 'errors.ts', 'server', UI_OUTPUT],
+    `src/server/ may import only graphql, export, db, config, auth, log, errors, server, src/${UI_OUTPUT}.`,
   ),
   // src/ui/: the browser code (and its bundler script): nothing from the server side.
   {

@@ -9,51 +9,21 @@ import type { Database } from '../db/database';
 import { datasetDigest, forgetDatasets, recordDataset, sourcesWithPrefix } from '../graph/ingestions';
 import { organizationNames } from '../graph/match-candidates';
 import { ingestPlans, planFromText, withdrawSources } from '../ingest/ingest';
-import { FactsFileError, Problem } from '../ingest/validate';
+import { FactsFileError } from '../ingest/validate';
 import { model } from '../model/model';
 import { TIME_RULES_VERSION } from '../model/time';
 import { AppError } from '../errors';
 import { InfoboxImporter, InfoboxRecord, RecordReport } from './wikipedia/infobox';
 import { OrganizationCatalogue, orgKey } from './wikipedia/organizations';
+import { DATASET_FORMATS, DatasetFormat, DatasetOptions, datasetSourcePrefix, importDataset } from './dataset-run';
+import type { ImportOptions, ImportSummary, Progress } from './summary';
 
-export const FORMATS = ['wikipedia-infobox'] as const;
+export const FORMATS = ['wikipedia-infobox', ...DATASET_FORMATS] as const;
 
 /** Records written per transaction: one statement per step for all of them. */
 const BATCH = 100;
 export type Format = (typeof FORMATS)[number];
-
-export interface Progress {
-  done: number;
-  total: number;
-  /** What the current step is (reading, writing). */
-  phase: string;
-}
-
-export interface ImportSummary {
-  format: Format;
-  file: string;
-  records: number;
-  /** Records written (new or changed), unchanged (already loaded), left out (with reasons), invalid (with problems). */
-  written: number;
-  unchanged: number;
-  skipped: Record<string, number>;
-  invalid: Array<{ record: string; problems: Problem[] }>;
-  /** Per model type: created (new nodes), updated (existing nodes written again), unchanged (in records loaded before). */
-  byType: Record<string, { created: number; updated: number; unchanged: number }>;
-  /** Posts whose organisation names no one body, and term dates that could not be read. */
-  unresolvedPosts: number;
-  undatedTerms: number;
-  /** How people were matched to the graph (same-source, identifier, name-and-tie, new, new-namesake). */
-  resolutions: Record<string, number>;
-  /** People matched to someone already in the graph by name and a shared post (another source's person). */
-  merged: Array<{ record: string; id: string }>;
-  seconds: number;
-}
-
-export interface ImportOptions {
-  actor: string;
-  onProgress?: (p: Progress) => void;
-}
+export type { ImportOptions, ImportSummary, Progress };
 
 /** One facts file per record, with what the reading said of it. */
 interface Prepared {
@@ -126,7 +96,7 @@ function emptySummary(format: Format, file: string): ImportSummary {
 }
 
 /** Imports a file of the given format. */
-export async function importFile(db: Database, format: Format, file: string, options: ImportOptions): Promise<ImportSummary> {
+export async function importFile(db: Database, format: Format, file: string, options: DatasetOptions): Promise<ImportSummary> {
   if (!FORMATS.includes(format)) throw new AppError('BAD_USER_INPUT', `unknown format "${String(format)}": expected one of ${FORMATS.join(', ')}`);
   const started = Date.now();
   const display = path.basename(file);
@@ -136,6 +106,7 @@ export async function importFile(db: Database, format: Format, file: string, opt
   } catch (error) {
     throw new AppError('BAD_USER_INPUT', `${file}: cannot be read (${(error as Error).message})`);
   }
+  if (format !== 'wikipedia-infobox') return importDataset(db, format, bytes.toString('utf8'), file, options);
   const existing = await existingOrganizations(db);
   const digest = readingDigest(bytes, existing);
   const datasetId = `dataset/${format}/${display}`;
@@ -206,9 +177,16 @@ export async function importFile(db: Database, format: Format, file: string, opt
 }
 
 /** Withdraws everything a format's import wrote (its records' sources, in batches) and forgets its files. */
-export async function withdrawImport(db: Database, format: Format, options: ImportOptions): Promise<{ sources: number; retractedFacts: number }> {
+export async function withdrawImport(
+  db: Database,
+  format: Format,
+  options: ImportOptions & { dataset?: string },
+): Promise<{ sources: number; retractedFacts: number }> {
   if (!FORMATS.includes(format)) throw new AppError('BAD_USER_INPUT', `unknown format "${String(format)}": expected one of ${FORMATS.join(', ')}`);
-  const ids = await sourcesWithPrefix(db, WIKIPEDIA_SOURCES);
+  // a dataset format's sources are one per file (source/<format>-<dataset>); --dataset withdraws one of them
+  const prefix = format === 'wikipedia-infobox' ? WIKIPEDIA_SOURCES : datasetSourcePrefix(format as DatasetFormat);
+  const one = `${prefix}${options.dataset ?? ''}`;
+  const ids = (await sourcesWithPrefix(db, prefix)).filter((id) => !options.dataset || id === one || /^-part-\d+$/.test(id.slice(one.length)));
   let retractedFacts = 0;
   for (let i = 0; i < ids.length; i += BATCH) {
     retractedFacts += (await withdrawSources(db, ids.slice(i, i + BATCH), { actor: options.actor, timeoutMs: db.maintenanceTimeoutMs })).retractedFacts;

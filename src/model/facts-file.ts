@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { slug } from '../text/fold';
 import { isPartialDate } from './dates';
+import { otherNameText } from './other-names';
 import { Model, model as projectModel, Property, Reference, TypeModel } from './model';
 
 /** One entry of a section, after parsing: its fields by name. */
@@ -44,6 +45,7 @@ const FORMATS = {
   language: z.string().regex(/^[a-z]{2,3}$/, 'expected an ISO 639 language code such as vi'),
   // scheme:value — viwiki:19498354 (a vi.wikipedia page id), wikidata:Q42, everypolitician:…, ftm:…
   identifier: z.string().regex(/^[a-z][a-z0-9_-]*:\S+$/, 'expected "scheme:value", e.g. viwiki:19498354 (a vi.wikipedia page id) or wikidata:Q42'),
+  otherName: otherNameText,
 };
 
 export const quoteEvidence = z.object({ quote: text }).strict();

@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 const NAME = /^[A-Z][A-Za-z]*$/;
 const FIELD = /^[a-z][A-Za-z]*$/;
-export const FORMATS = ['wikidata', 'url', 'language', 'identifier'] as const;
+export const FORMATS = ['wikidata', 'url', 'language', 'identifier', 'otherName'] as const;
 
 const typeRef = z.string().regex(/^\[?[A-Z][A-Za-z]*!?\]?!?$/, 'a GraphQL type such as String!, [String!]! or an enum name');
 export const propertySpec = z.union([

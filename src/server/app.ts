@@ -1,4 +1,5 @@
-// Builds the HTTP server (not listening): /graphql (Apollo Server 5 on Express 5), /healthz, /readyz, /metrics.
+// Builds the HTTP server (not listening): /graphql (Apollo Server 5 on Express 5), /healthz, /readyz, /metrics,
+// /export/popolo.json and /export/ftm.jsonl.
 // Only src/main.ts listens; tests build the server and listen on a free port themselves.
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -16,6 +17,7 @@ import { buildContext, Context } from '../graphql/context';
 import { formatError } from '../graphql/format-error';
 import { bodyErrorHandler, MAX_BODY_BYTES, nestingLimit, queryLimits } from '../graphql/limits';
 import { buildExecutableSchema } from '../graphql/schema';
+import { registerExports } from './exports';
 import { registerGraphiql } from './graphiql';
 import { createMetrics } from './metrics';
 import { requireToken } from './require-token';
@@ -102,6 +104,7 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
   });
 
   registerGraphiql(app);
+  registerExports(app, db, log);
 
   app.use(
     '/graphql',

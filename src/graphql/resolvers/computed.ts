@@ -1,6 +1,7 @@
 // Fields derived from the model's relationships: a person's description, an organisation's parent
 // and children, an event's organisers, mentions, a source's text. All go through batched loaders.
 import type { GraphNode } from '../../graph/nodes';
+import { decodeOtherName } from '../../model/other-names';
 import type { Context } from '../context';
 import { evidence } from './generated';
 
@@ -34,12 +35,16 @@ interface ColleagueArgs {
   first: number;
 }
 
+/** The stored other names (JSON texts) as records. */
+const names = (node: GraphNode) => ((node.otherNames as string[] | undefined) ?? []).map(decodeOtherName);
+
 const mentions = async (node: GraphNode, _: unknown, ctx: Context) => (await ctx.loaders.mentions.load(node.id)).map(evidence);
 
 export const computedResolvers = {
   Person: {
     description: (person: GraphNode, _: unknown, ctx: Context) => personDescription(person, ctx),
     mentions,
+    names,
     colleagues: (person: GraphNode, a: ColleagueArgs, ctx: Context) =>
       ctx.loaders
         .colleagues({
@@ -66,6 +71,7 @@ export const computedResolvers = {
     },
     ancestors: (org: GraphNode, _: unknown, ctx: Context) => ctx.loaders.ancestors.load(org.id),
     mentions,
+    names,
   },
   Event: {
     organizers: async (event: GraphNode, _: unknown, ctx: Context) => {
@@ -75,6 +81,7 @@ export const computedResolvers = {
     mentions,
     sources: mentions,
   },
+  Area: { mentions, names },
   Participation: {
     agent: async (p: GraphNode, _: unknown, ctx: Context) => (await ctx.loaders.referenced('Participation', 'PARTICIPANT').load(p.id))[0] ?? null,
   },

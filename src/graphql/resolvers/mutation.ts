@@ -5,6 +5,7 @@ import { resolveAgainstGraph } from '../../extract/resolve';
 import { mergeEntities, unmerge } from '../../graph/merge';
 import { ingestPlan, planFromText } from '../../ingest/ingest';
 import { FactsFileError } from '../../ingest/validate';
+import { DatasetFormat, importDataset } from '../../import/dataset-run';
 import { isPartialDate } from '../../model/dates';
 import { AppError, ErrorCode } from '../../errors';
 import type { Context } from '../context';
@@ -71,6 +72,34 @@ export const mutationResolvers = {
           throw new AppError(ErrorCode.BAD_USER_INPUT, `The extraction is not a valid facts file: ${error.message}`, { problems: error.problems });
         throw error;
       }
+    },
+    importDataset: async (
+      _: unknown,
+      args: { format: string; content: string; dataset: string; mapping?: string | null; language?: string | null },
+      ctx: Context,
+    ) => {
+      const actor = editor(ctx);
+      const format = args.format.toLowerCase() as DatasetFormat;
+      if (!/^[a-z0-9][a-z0-9-]{0,80}$/.test(args.dataset))
+        throw new AppError(ErrorCode.BAD_USER_INPUT, 'dataset: expected lower-case a-z, 0-9 and "-" (at most 81)');
+      const s = await importDataset(ctx.db, format, args.content, `${args.dataset}.${format}`, {
+        actor,
+        dataset: args.dataset,
+        mapping: args.mapping ?? undefined,
+        language: args.language ?? undefined,
+      });
+      ctx.log.info({ actor, sourceId: s.sourceId, changed: s.written > 0 }, 'dataset imported');
+      return {
+        sourceId: s.sourceId,
+        changed: s.written > 0,
+        records: s.records,
+        byType: Object.entries(s.byType)
+          .filter(([, c]) => c.created + c.updated + c.unchanged > 0)
+          .map(([type, c]) => ({ type, ...c })),
+        foreignRecords: s.foreignRecords ?? 0,
+        retractedFacts: s.retractedFacts ?? 0,
+        resolutions: Object.entries(s.resolutions).map(([reason, count]) => ({ reason, count })),
+      };
     },
     mergeEntities: async (_: unknown, args: { from: string; into: string }, ctx: Context) => {
       const actor = editor(ctx);
