@@ -4,6 +4,8 @@
 // parameters). What cannot be compiled is remembered too, and resolved by the loaders as before.
 import type { FieldNode, GraphQLNamedType, GraphQLObjectType, GraphQLResolveInfo, OperationDefinitionNode } from 'graphql';
 import { getNamedType } from 'graphql';
+import type { Database } from '../../db/database';
+import { AppError, ErrorCode } from '../../errors';
 import type { Context } from '../context';
 import { Builder, projection } from './project';
 import { collectFields, NotCompilable, Operation } from './selection';
@@ -14,12 +16,21 @@ export { NotCompilable } from './selection';
 export interface Translation<T> {
   shape: T;
   params: Record<string, unknown>;
+  /** What is known of its statement's plan (see `guarded`). */
+  entry: { ran: boolean; loadersUntil: number };
 }
 
 interface Cached<T> {
   shape: T;
   builder: Builder;
+  ran: boolean;
+  loadersUntil: number;
 }
+
+/** How long a translation whose first run timed out is answered by the loaders while it is planned apart. */
+const LOADERS_WHILE_PLANNING_MS = 60_000;
+/** The out-of-band first run: long enough for Neo4j to plan a deep query on a busy machine. */
+const PLANNING_TIMEOUT_MS = 60_000;
 
 let translated = 0;
 /** How many translations were made since start (a repeated query makes none). */
@@ -44,7 +55,7 @@ export function compiled<T>(info: GraphQLResolveInfo, ctx: Context, translate: (
     const builder = new Builder(op);
     translated++;
     try {
-      entry = { shape: translate(builder), builder };
+      entry = { shape: translate(builder), builder, ran: false, loadersUntil: 0 };
     } catch (error) {
       if (!(error instanceof NotCompilable)) throw error;
       entry = error;
@@ -55,7 +66,37 @@ export function compiled<T>(info: GraphQLResolveInfo, ctx: Context, translate: (
   }
   if (entry instanceof NotCompilable) return null;
   const cached = entry as Cached<T>;
-  return { shape: cached.shape, params: cached.builder.bind(info.variableValues) };
+  return { shape: cached.shape, params: cached.builder.bind(info.variableValues), entry: cached };
+}
+
+/**
+ * Runs a compiled read, with one safety net. Neo4j plans a statement the first time it sees its
+ * text, within the read's timeout; a deep query shape on a busy machine can spend seconds planning
+ * (many nested comprehensions). So when a translation's very first run times out, the request is
+ * answered by the loaders (small statements, planned long ago), and the statement runs once apart
+ * with a longer timeout so that its plan is cached; meanwhile (at most a minute) the loaders answer.
+ * A timeout after a run has succeeded is the query's own, and is reported as such.
+ */
+export async function guarded<R>(ctx: Context, t: Translation<unknown>, read: (db: Database) => Promise<R>, loaders: () => Promise<R>): Promise<R> {
+  if (t.entry.loadersUntil > Date.now()) return loaders();
+  try {
+    const result = await read(ctx.db);
+    t.entry.ran = true;
+    return result;
+  } catch (error) {
+    if (t.entry.ran || !(error instanceof AppError && error.code === ErrorCode.QUERY_TIMEOUT)) throw error;
+    t.entry.loadersUntil = Date.now() + LOADERS_WHILE_PLANNING_MS;
+    ctx.log.warn({ requestId: ctx.requestId }, 'a compiled read timed out on its first run: answered by the loaders while it is planned apart');
+    const patient = Object.create(ctx.db, { read: { value: (c: string, p?: Record<string, unknown>) => ctx.db.read(c, p, PLANNING_TIMEOUT_MS) } }) as Database;
+    void read(patient).then(
+      () => {
+        t.entry.ran = true;
+        t.entry.loadersUntil = 0;
+      },
+      () => undefined,
+    );
+    return loaders();
+  }
 }
 
 /** The selection of a root field whose value is a node (or a list of nodes): a projection of `v`. */

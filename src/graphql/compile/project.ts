@@ -76,6 +76,9 @@ export const DESCRIPTION = (v: string, o: string, p: string) =>
 
 const TIME_FIELDS = Object.keys(model.factDerived);
 
+/** Computed fields their resolvers derive from stored properties alone: the properties are projected, the resolver runs. */
+const FROM_PROPERTIES: Record<string, string[]> = { names: ['otherNames'] };
+
 /** The field's arguments, coerced as graphql-js does (defaults, enum values), for a request's variables. */
 function argsOf(field: GraphQLField<unknown, unknown>, node: FieldNode): Binder {
   return (vars) => getArgumentValues(field, node, vars);
@@ -134,6 +137,10 @@ function field(b: Builder, v: string, t: GraphQLObjectType, tm: TypeModel, name:
   if (fact && name === 'basis') {
     // computed in JS from the stored time fields (src/model/time.ts basisAt)
     for (const f of TIME_FIELDS) scalars.add(f);
+    return null;
+  }
+  if (tm.computed.includes(name) && FROM_PROPERTIES[name]) {
+    for (const f of FROM_PROPERTIES[name]) scalars.add(f);
     return null;
   }
   const ref =

@@ -2,10 +2,22 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { nodesById, type GraphNode } from '../../graph/nodes';
 import { AppError, ErrorCode } from '../../errors';
-import { EventFilter, listEvents, listOrganizations, listPeople, listSources, MAX_PAGE_SIZE, OrganizationFilter, Page, PersonFilter } from '../../graph/lists';
+import {
+  EventFilter,
+  listEvents,
+  listOrganizations,
+  listPeople,
+  listSources,
+  MAX_PAGE_SIZE,
+  OrganizationFilter,
+  Page,
+  PageShape,
+  PersonFilter,
+} from '../../graph/lists';
 import { search } from '../../graph/search';
 import type { Context } from '../context';
-import { compiled, connectionProjection, nodeProjection, searchProjection } from '../compile';
+import type { Database } from '../../db/database';
+import { compiled, connectionProjection, guarded, nodeProjection, searchProjection } from '../compile';
 import { DESCRIPTION } from '../compile/project';
 import { personDescription } from './computed';
 
@@ -19,10 +31,18 @@ interface ListArgs<F, O> {
 
 /** Nodes by id, read with the compiled selection (one statement for the whole tree) when it compiles. */
 async function byIds(ids: readonly string[], ctx: Context, info: GraphQLResolveInfo): Promise<Array<GraphNode | null>> {
+  const loaders = async () => (await ctx.loaders.node.loadMany(ids)).map((n) => (n instanceof Error || !n ? null : n));
   const t = compiled(info, ctx, (b) => nodeProjection(b, info, 'n'));
-  if (!t) return (await ctx.loaders.node.loadMany(ids)).map((n) => (n instanceof Error || !n ? null : n));
-  const found = await nodesById(ctx.db, ids, { project: t.shape, params: t.params });
-  return ids.map((id) => found.get(id) ?? null);
+  if (!t) return loaders();
+  return guarded(
+    ctx,
+    t,
+    async (db) => {
+      const found = await nodesById(db, ids, { project: t.shape, params: t.params });
+      return ids.map((id) => found.get(id) ?? null);
+    },
+    loaders,
+  );
 }
 
 const typed =
@@ -32,11 +52,13 @@ const typed =
     return node?.__typename === typeName ? node : null;
   };
 
-/** A list field's page shape: the compiled projection of its nodes and whether totalCount is asked. */
-const pageShape = (ctx: Context, info: GraphQLResolveInfo) => {
+/** A list field's page: read with the compiled projection of its nodes (and totalCount only when asked) when it compiles. */
+async function page(ctx: Context, info: GraphQLResolveInfo, list: (db: Database, shape?: PageShape) => Promise<Page>) {
+  const loaders = async () => connection(await list(ctx.db), ctx);
   const t = compiled(info, ctx, (b) => connectionProjection(b, info, 'n'));
-  return t ? { project: t.shape.project, count: t.shape.count, params: t.params } : undefined;
-};
+  if (!t) return loaders();
+  return guarded(ctx, t, async (db) => connection(await list(db, { project: t.shape.project, count: t.shape.count, params: t.params }), ctx), loaders);
+}
 
 function connection(page: Page, ctx: Context) {
   // whole nodes only: a compiled page holds just the fields its query asked for
@@ -70,14 +92,14 @@ export const queryResolvers = {
     event: typed('Event'),
     award: typed('Award'),
     source: typed('Source'),
-    people: async (_: unknown, a: ListArgs<PersonFilter, 'NAME_ASC' | 'NAME_DESC'>, ctx: Context, info: GraphQLResolveInfo) =>
-      connection(await listPeople(ctx.db, a.filter ?? {}, a.orderBy, a.first, a.after, pageShape(ctx, info)), ctx),
-    organizations: async (_: unknown, a: ListArgs<OrganizationFilter, 'NAME_ASC' | 'NAME_DESC'>, ctx: Context, info: GraphQLResolveInfo) =>
-      connection(await listOrganizations(ctx.db, a.filter ?? {}, a.orderBy, a.first, a.after, pageShape(ctx, info)), ctx),
-    events: async (_: unknown, a: ListArgs<EventFilter, 'DATE_DESC' | 'DATE_ASC' | 'NAME_ASC'>, ctx: Context, info: GraphQLResolveInfo) =>
-      connection(await listEvents(ctx.db, a.filter ?? {}, a.orderBy, a.first, a.after, pageShape(ctx, info)), ctx),
-    sources: async (_: unknown, a: Omit<ListArgs<never, never>, 'orderBy' | 'filter'>, ctx: Context, info: GraphQLResolveInfo) =>
-      connection(await listSources(ctx.db, a.first, a.after, pageShape(ctx, info)), ctx),
+    people: (_: unknown, a: ListArgs<PersonFilter, 'NAME_ASC' | 'NAME_DESC'>, ctx: Context, info: GraphQLResolveInfo) =>
+      page(ctx, info, (db, shape) => listPeople(db, a.filter ?? {}, a.orderBy, a.first, a.after, shape)),
+    organizations: (_: unknown, a: ListArgs<OrganizationFilter, 'NAME_ASC' | 'NAME_DESC'>, ctx: Context, info: GraphQLResolveInfo) =>
+      page(ctx, info, (db, shape) => listOrganizations(db, a.filter ?? {}, a.orderBy, a.first, a.after, shape)),
+    events: (_: unknown, a: ListArgs<EventFilter, 'DATE_DESC' | 'DATE_ASC' | 'NAME_ASC'>, ctx: Context, info: GraphQLResolveInfo) =>
+      page(ctx, info, (db, shape) => listEvents(db, a.filter ?? {}, a.orderBy, a.first, a.after, shape)),
+    sources: (_: unknown, a: Omit<ListArgs<never, never>, 'orderBy' | 'filter'>, ctx: Context, info: GraphQLResolveInfo) =>
+      page(ctx, info, (db, shape) => listSources(db, a.first, a.after, shape)),
     search: async (_: unknown, a: { query: string; first: number; types?: string[] | null }, ctx: Context, info: GraphQLResolveInfo) => {
       const types = a.types?.map((t) => ({ PERSON: 'Person', ORGANIZATION: 'Organization', EVENT: 'Event' })[t] ?? t);
       const t = compiled(info, ctx, (b) => {
@@ -88,19 +110,22 @@ export const queryResolvers = {
           description: descriptionKeys.length ? `CASE WHEN node:Person THEN ${DESCRIPTION('node', b.variable(), b.variable())} END` : undefined,
         };
       });
-      const hits = await search(
-        ctx.db,
-        a.query,
-        a.first,
-        types,
-        t ? { project: t.shape.project, params: t.params, description: t.shape.description } : undefined,
-      );
+      const hits = t
+        ? await guarded(
+            ctx,
+            t,
+            (db) => search(db, a.query, a.first, types, { project: t.shape.project, params: t.params, description: t.shape.description }),
+            () => search(ctx.db, a.query, a.first, types),
+          )
+        : await search(ctx.db, a.query, a.first, types);
+      // hits read by the loaders' path carry whole nodes and no description: SearchHit.description reads it
+      const keys = t && hits.some((h) => 'description' in h) ? t.shape.descriptionKeys : [];
       return hits.map((h) => ({
         ...h,
         type: h.node.__typename.toUpperCase(),
         name: h.node.name,
         // a person's description read in the search's statement (an organisation's or event's needs no read)
-        ...(t && h.node.__typename === 'Person' ? { '#': Object.fromEntries(t.shape.descriptionKeys.map((k) => [k, h.description ?? null])) } : {}),
+        ...(keys.length && h.node.__typename === 'Person' ? { '#': Object.fromEntries(keys.map((k) => [k, h.description ?? null])) } : {}),
       }));
     },
   },
