@@ -20,6 +20,7 @@ import { loadTypeDefs } from '../graphql/schema';
 import { registerGraphiql } from './graphiql';
 import { createMetrics } from './metrics';
 import { requireToken } from './require-token';
+import { registerWidget } from './widget';
 import { observeGraphqlRequests } from '../graphql/plugins/graphql-requests';
 import { overloadPlugin } from '../graphql/plugins/overload';
 import { createRequestLog } from '../graphql/plugins/request-log';
@@ -102,6 +103,8 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
   });
 
   registerGraphiql(app);
+  // The embeddable widget: its script, its cacheable GET reads (trusted documents only), its demo page.
+  registerWidget(app, { apollo, config, db, log, admission: admission.middleware(), observe: graphqlRequests.middleware });
 
   app.use(
     '/graphql',
