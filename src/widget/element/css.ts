@@ -1,12 +1,13 @@
 // The widget's own styles, inside its shadow root: nothing leaks out to the page, and the page's rules
-// do not reach in (only inherited properties such as the font's colour cross, and :host resets them).
+// do not reach in. Only inherited properties cross (colour, font), and a page's !important rule on the
+// element itself beats :host — so .frame sets them again for everything inside.
 // Applied as a constructed stylesheet (adoptedStyleSheets), which a page's CSP style-src does not block.
 export const WIDGET_CSS = `
 :host { all: initial; display: block; position: relative; width: 100%; max-width: 100%; container-type: inline-size;
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #0f172a; }
 :host([hidden]) { display: none; }
 * { box-sizing: border-box; }
-.frame { position: relative; width: 100%; height: var(--og-height, 480px); border: 1px solid #cbd5e1; border-radius: 8px;
+.frame { color: #0f172a; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; text-align: left; position: relative; width: 100%; height: var(--og-height, 480px); border: 1px solid #cbd5e1; border-radius: 8px;
   background: #f8fafc; overflow: hidden; }
 .graph { position: absolute; inset: 0; }
 .bar { position: absolute; top: 6px; left: 8px; right: 8px; display: flex; gap: 8px; align-items: center; flex-wrap: wrap;

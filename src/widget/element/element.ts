@@ -17,6 +17,19 @@ import { parseBoundedInt, parseHeight, parseTies, WidgetInputError } from './tie
 
 cytoscape.use(fcose);
 
+/**
+ * Cytoscape.js 3.35 adds a <style> to the page's <head> (for a class of its own containers) unless an
+ * element with this id is there: a style outside the shadow root, refused by any CSP without
+ * 'unsafe-inline'. An inert <template> with the id stands in (the widget's CSS positions its container).
+ */
+function keepCytoscapeOutOfTheHead(): void {
+  const id = '__________cytoscape_stylesheet';
+  if (document.getElementById(id)) return;
+  const stand = document.createElement('template');
+  stand.id = id;
+  document.head.append(stand);
+}
+
 /** The origin this script came from: the API the widget reads, unless `endpoint` says otherwise. */
 const SCRIPT_ORIGIN = (() => {
   const script = document.currentScript;
@@ -209,6 +222,7 @@ export class OfficialsGraphElement extends HTMLElement {
 
   private draw(els: Elements, root: string, generation: number, started: number): void {
     this.instance?.destroy();
+    keepCytoscapeOutOfTheHead();
     const cy = cytoscape({
       container: this.graph,
       elements: this.elements(els, root),
