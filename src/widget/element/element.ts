@@ -4,7 +4,8 @@
 // fact's sources and quotes; on a node, its names, "expand" (double-click too) and a link back.
 // State for pages and tests: the `state` attribute (loading, ready, error), the events
 // officials-graph:ready / :expand / :error, the `cy` property (the Cytoscape instance), and the
-// performance measure "officials-graph:first-draw" (request → first frame drawn).
+// performance measures "officials-graph:first-draw" (request → first frame drawn) and
+// "officials-graph:fetch" (request → answer read).
 import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type LayoutOptions, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { WIDGET_DEMO_PATH } from '../protocol';
@@ -163,6 +164,7 @@ export class OfficialsGraphElement extends HTMLElement {
     try {
       const n = await fetchNeighbourhood(this.endpoint, query);
       if (generation !== this.generation) return;
+      performance.measure('officials-graph:fetch', { start: started, end: performance.now(), detail: { entity: query.id } });
       this.draw(n.cytoscape, n.root.id, generation, started);
       const cut = n.cuts[0];
       this.note.textContent = n.truncated && cut ? t.truncated(cut.kept, cut.total) : '';
