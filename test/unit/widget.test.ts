@@ -4,6 +4,7 @@ import { buildASTSchema, concatAST, Kind, parse, validate, type OperationDefinit
 import type { Request } from 'express';
 import { loadTypeDefs } from '../../src/graphql/schema';
 import { etagOf, notModified } from '../../src/server/http-cache';
+import { routeLabel } from '../../src/server/metrics';
 import { WIDGET_DOCUMENTS } from '../../src/widget/documents';
 import { parseBoundedInt, parseHeight, parseTies, WidgetInputError } from '../../src/widget/element/ties';
 import { canonicalJson, WIDGET_OPERATIONS, widgetQueryUrl } from '../../src/widget/protocol';
@@ -83,5 +84,14 @@ describe('the validators', () => {
     expect(notModified(req(`"other", ${tag}`), tag)).toBe(true);
     expect(notModified(req('*'), tag)).toBe(true);
     expect(notModified(req('"other"'), tag)).toBe(false);
+  });
+});
+
+describe('the metrics', () => {
+  it('give the widget routes series of their own, one for all its reads', () => {
+    expect(routeLabel('/widget/v1/officials-graph.js')).toBe('/widget/v1/officials-graph.js');
+    expect(routeLabel('/widget/demo')).toBe('/widget/demo');
+    expect(routeLabel('/widget/v1/query/WidgetNeighbourhood')).toBe('/widget/v1/query');
+    expect(routeLabel('/widget/v1/query/Anything-a-scanner-sends')).toBe('/widget/v1/query');
   });
 });

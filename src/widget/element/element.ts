@@ -267,6 +267,9 @@ export class OfficialsGraphElement extends HTMLElement {
     fit.addEventListener('click', () => cy.fit(undefined, 36));
     const title = h('a', { class: 'title', href: this.entityHref(root), target: '_blank', rel: 'noopener noreferrer' }, String(centre.data('display') ?? root));
     this.bar.replaceChildren(title, h('span', { class: 'meta' }, t.counts(cy.nodes().length, cy.edges().length)), fit);
+    // the canvas says nothing to a screen reader: name what it shows
+    this.graph.setAttribute('role', 'img');
+    this.graph.setAttribute('aria-label', `${title.textContent} — ${t.counts(cy.nodes().length, cy.edges().length)}`);
     const types = Object.entries(NODE_TYPES).map(([type, s]) => {
       const swatch = h('span', { class: 'swatch' });
       swatch.style.background = s.color;
