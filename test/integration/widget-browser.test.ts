@@ -11,13 +11,17 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { ingestFile } from '../../src/ingest/ingest';
 import { CONFERENCE_ID } from './api-helpers';
+import { cleanTestData } from '../support/db';
 import { useTestServer } from '../support/server';
 import { startHostServer, type HostServer } from '../support/widget-host';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = path.resolve(__dirname, '../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+/** A register entry with a URL: its facts cite record values; a post held, seen only at retrieval (2025-01-01). */
+const RECORD_FIXTURE = path.join(ROOT, 'test/fixtures/facts/zz-test-record.yaml');
 const haveChromium = fs.existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`Skipping the widget browser test: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`);
 
@@ -62,12 +66,15 @@ const pagePoint = (select: string, point: 'midpoint' | 'position') =>
     closedPort = (probe.address() as AddressInfo).port;
     await new Promise((resolve) => probe.close(resolve));
     host = await startHostServer(world.server.url, [`http://127.0.0.1:${closedPort}`]);
+    await cleanTestData(world.db);
+    await ingestFile(world.db, RECORD_FIXTURE, { actor: 'test', timeoutMs: world.db.maintenanceTimeoutMs });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
     await host?.close();
+    await cleanTestData(world.db);
   });
 
   async function open(params: Record<string, string>, viewport = { width: 1200, height: 800 }, page?: Page): Promise<Page> {
@@ -159,6 +166,25 @@ const pagePoint = (select: string, point: 'midpoint' | 'position') =>
       expect(reads[0]!.body).toBeGreaterThan(1000);
       expect(reads[0]!.transfer).toBe(0); // served from the HTTP cache (Timing-Allow-Origin lets the page see it)
     });
+  });
+
+  it("draws a tie only presumed on the chosen date apart, and links a record's source to its URL", async () => {
+    const page = await open({ entity: 'person/zz-test-record-b', at: '2024', lang: 'en' });
+    const presumed = (await page.evaluate(
+      `document.querySelector('officials-graph').cy.edges('[basis = "PRESUMED"][!field]').map((e) => ({ id: e.id(), line: e.style('line-style'), opacity: e.style('opacity'), label: e.data('display') }))`,
+    )) as Array<{ id: string; line: string; opacity: string; label: string }>;
+    expect(presumed).toHaveLength(1);
+    expect(presumed[0]).toMatchObject({ line: 'dotted', opacity: '0.55' });
+    const at = (await page.evaluate(pagePoint(presumed[0]!.id, 'midpoint'))) as { x: number; y: number };
+    await page.mouse.click(at.x, at.y);
+    const panel = page.locator('officials-graph .panel');
+    await panel.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await panel.locator('.badge.presumed').textContent()).toBe('Presumed to hold on the chosen date, not stated');
+    const link = panel.locator('.source a');
+    expect(await link.getAttribute('href')).toBe('https://example.org/zz-test/42');
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer nofollow');
+    expect(await panel.locator('.records li').allTextContents()).toContain('term_end2: nay');
+    await page.close();
   });
 
   it('says so when the id is unknown', async () => {

@@ -6,6 +6,7 @@ import { loadTypeDefs } from '../../src/graphql/schema';
 import { etagOf, notModified } from '../../src/server/http-cache';
 import { routeLabel } from '../../src/server/metrics';
 import { WIDGET_DOCUMENTS } from '../../src/widget/documents';
+import { entityHref, safeHref } from '../../src/widget/element/links';
 import { parseBoundedInt, parseHeight, parseTies, WidgetInputError } from '../../src/widget/element/ties';
 import { canonicalJson, WIDGET_OPERATIONS, widgetQueryUrl } from '../../src/widget/protocol';
 
@@ -93,5 +94,22 @@ describe('the metrics', () => {
     expect(routeLabel('/widget/demo')).toBe('/widget/demo');
     expect(routeLabel('/widget/v1/query/WidgetNeighbourhood')).toBe('/widget/v1/query');
     expect(routeLabel('/widget/v1/query/Anything-a-scanner-sends')).toBe('/widget/v1/query');
+  });
+});
+
+describe('the links', () => {
+  it('follow only http(s) URLs', () => {
+    expect(safeHref('https://vi.wikipedia.org/?curid=808289')).toBe('https://vi.wikipedia.org/?curid=808289');
+    expect(safeHref('javascript:alert(1)')).toBeNull();
+    expect(safeHref('data:text/html,x')).toBeNull();
+    expect(safeHref('not a url')).toBeNull();
+    expect(safeHref(null)).toBeNull();
+  });
+
+  it("go back to an entity through the page's template, else the API's page for it", () => {
+    const fallback = { endpoint: 'https://api.example', demoPath: '/widget/demo', lang: 'en' };
+    expect(entityHref('person/a b', 'https://news.example/officials/{id}', fallback)).toBe('https://news.example/officials/person%2Fa%20b');
+    expect(entityHref('person/x', 'javascript:go("{id}")', fallback)).toBeNull();
+    expect(entityHref('person/x', null, fallback)).toBe('https://api.example/widget/demo?id=person%2Fx&lang=en');
   });
 });

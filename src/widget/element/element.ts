@@ -13,6 +13,7 @@ import { ApiFailure, fetchNeighbourhood, type EdgeData, type Elements, type Fail
 import { WIDGET_CSS } from './css';
 import { graphStyle, NODE_TYPES, TIE_LINES, type TieStyle } from './graph-style';
 import { langOf, STRINGS, type Lang, type Strings } from './i18n';
+import { entityHref } from './links';
 import { edgePanel, h, nodePanel } from './panel';
 import { parseBoundedInt, parseHeight, parseTies, WidgetInputError } from './ties';
 
@@ -132,10 +133,8 @@ export class OfficialsGraphElement extends HTMLElement {
     });
   }
 
-  private entityHref(id: string): string {
-    const template = this.getAttribute('entity-href');
-    if (template) return template.replaceAll('{id}', encodeURIComponent(id));
-    return `${this.endpoint}${WIDGET_DEMO_PATH}?id=${encodeURIComponent(id)}&lang=${this.language}`;
+  private entityHref(id: string): string | null {
+    return entityHref(id, this.getAttribute('entity-href'), { endpoint: this.endpoint, demoPath: WIDGET_DEMO_PATH, lang: this.language });
   }
 
   private async load(): Promise<void> {
@@ -265,7 +264,9 @@ export class OfficialsGraphElement extends HTMLElement {
     const centre = cy.getElementById(root);
     const fit = h('button', { type: 'button', class: 'fit' }, t.fit);
     fit.addEventListener('click', () => cy.fit(undefined, 36));
-    const title = h('a', { class: 'title', href: this.entityHref(root), target: '_blank', rel: 'noopener noreferrer' }, String(centre.data('display') ?? root));
+    const href = this.entityHref(root);
+    const name = String(centre.data('display') ?? root);
+    const title = href ? h('a', { class: 'title', href, target: '_blank', rel: 'noopener noreferrer' }, name) : h('span', { class: 'title' }, name);
     this.bar.replaceChildren(title, h('span', { class: 'meta' }, t.counts(cy.nodes().length, cy.edges().length)), fit);
     // the canvas says nothing to a screen reader: name what it shows
     this.graph.setAttribute('role', 'img');

@@ -5,6 +5,7 @@
 // text from the data is ever parsed as HTML.
 import type { EdgeData, NodeData, SourceRef } from './api';
 import type { Strings } from './i18n';
+import { safeHref } from './links';
 
 type Child = Node | string | null | undefined | false;
 
@@ -13,17 +14,6 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<s
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
   for (const c of children) if (c) el.append(c);
   return el;
-}
-
-/** Only http(s) URLs become links (a javascript: URL in the data must never run). */
-export function safeHref(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
-  } catch {
-    return null;
-  }
 }
 
 const span = (text: string) => (text.length ? text : null);
