@@ -23,6 +23,11 @@ export function notModified(req: Request, etag: string): boolean {
   return header.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
 }
 
+/** The body gzipped, or null when it is too small to be worth it. */
+export async function gzipIfWorth(body: Buffer): Promise<Buffer | null> {
+  return body.length >= GZIP_MIN_BYTES ? gzip(body, { level: 6 }) : null;
+}
+
 export interface Cacheable {
   body: Buffer;
   /** The body gzipped, when already at hand (a built file); else it is gzipped here if worth it. */
@@ -47,7 +52,7 @@ export async function sendCacheable(req: Request, res: Response, c: Cacheable): 
   }
   res.status(status).type(c.contentType);
   if (req.acceptsEncodings('gzip', 'identity') === 'gzip') {
-    const gzipped = c.gzipped !== undefined ? c.gzipped : c.body.length >= GZIP_MIN_BYTES ? await gzip(c.body, { level: 6 }) : null;
+    const gzipped = c.gzipped !== undefined ? c.gzipped : await gzipIfWorth(c.body);
     if (gzipped) {
       res.setHeader('Content-Encoding', 'gzip');
       res.end(gzipped);

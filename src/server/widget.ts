@@ -5,8 +5,8 @@
 // document of its own, so it can never reach a mutation; and since these routes run nothing that a
 // page chose, they need no CSRF header: a plain GET, a "simple" request without a CORS preflight.
 // /graphql keeps Apollo's CSRF prevention on. Answers carry Cache-Control public, max-age and an ETag
-// of the body; If-None-Match gets 304. Any allowed origin may read (CORS_ORIGINS, '*' by default),
-// never with credentials.
+// of the body; If-None-Match gets 304; the API keeps answers a minute itself (src/server/widget-cache.ts).
+// Any allowed origin may read (CORS_ORIGINS, '*' by default), never with credentials.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ApolloServer } from '@apollo/server';
@@ -19,8 +19,9 @@ import { buildContext, type Context } from '../graphql/context';
 import type { Logger } from '../log';
 import { WIDGET_DOCUMENTS } from '../widget/documents';
 import { WIDGET_DIR, WIDGET_MANIFEST, type WidgetManifest } from '../widget/output';
-import { WIDGET_OPERATIONS, WIDGET_QUERY_PATH, WIDGET_SCRIPT_PATH, type WidgetOperation } from '../widget/protocol';
-import { sendCacheable } from './http-cache';
+import { canonicalJson, WIDGET_OPERATIONS, WIDGET_QUERY_PATH, WIDGET_SCRIPT_PATH, type WidgetOperation } from '../widget/protocol';
+import { etagOf, gzipIfWorth, sendCacheable } from './http-cache';
+import { AnswerCache, type Answer } from './widget-cache';
 import { registerWidgetDemo } from './widget-demo';
 
 /** How long a browser or CDN may reuse a read without asking (then it revalidates with If-None-Match). */
@@ -29,6 +30,10 @@ export const READ_MAX_AGE_SECONDS = 300;
 export const SCRIPT_MAX_AGE_SECONDS = 3600;
 /** An unknown id or bad variables: kept briefly, so a broken embed does not hammer the API. */
 const REFUSAL_MAX_AGE_SECONDS = 60;
+/** The API's own cache of answers (src/server/widget-cache.ts): a minute, at most 64 MiB per process. */
+const ANSWER_CACHE_TTL_MS = 60_000;
+const ANSWER_CACHE_BYTES = 64 * 1024 * 1024;
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 export interface WidgetDeps {
   apollo: ApolloServer<Context>;
@@ -95,6 +100,7 @@ function statusOf(code: unknown, apolloStatus: number | undefined): number {
 export function registerWidget(app: Express, deps: WidgetDeps): void {
   const { config } = deps;
   const readBundle = bundleReader(deps.widgetDir ?? WIDGET_DIR);
+  const answers = new AnswerCache(ANSWER_CACHE_TTL_MS, ANSWER_CACHE_BYTES);
   // Never credentials: no cookie or Authorization is needed to read, and none may ride along.
   const widgetCors = cors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins, methods: ['GET'], credentials: false, maxAge: 600 });
 
@@ -115,6 +121,25 @@ export function registerWidget(app: Express, deps: WidgetDeps): void {
       cacheControl: `public, max-age=${SCRIPT_MAX_AGE_SECONDS}, stale-while-revalidate=86400`,
     });
   });
+
+  /** Runs a trusted document through Apollo, as /graphql would run it, and makes its HTTP answer. */
+  async function execute(operation: WidgetOperation, variables: Record<string, unknown>, res: Response): Promise<{ answer: Answer; keep: boolean }> {
+    const response = await deps.apollo.executeOperation(
+      { query: WIDGET_DOCUMENTS[operation], operationName: operation, variables },
+      { contextValue: buildContext(deps.db, deps.log, res.locals.requestId as string, null) },
+    );
+    if (response.body.kind !== 'single') throw new Error('a widget query answered incrementally');
+    const result = response.body.singleResult;
+    const status = statusOf(result.errors?.[0]?.extensions?.code, response.http.status);
+    const retryAfter = response.http.headers.get('retry-after');
+    if (retryAfter) res.setHeader('Retry-After', retryAfter);
+    const ok = status === 200 && !result.errors;
+    // a partial answer (data and errors) and a server's failure are sent, never kept
+    const transient = status >= 500 || (status === 200 && !ok);
+    const cacheControl = ok ? `public, max-age=${READ_MAX_AGE_SECONDS}` : transient ? 'no-store' : `public, max-age=${REFUSAL_MAX_AGE_SECONDS}`;
+    const body = Buffer.from(JSON.stringify(result));
+    return { answer: { status, body, gzipped: await gzipIfWorth(body), etag: etagOf(body), cacheControl }, keep: ok || status === 404 };
+  }
 
   const queryRoute = `${WIDGET_QUERY_PATH}/:operation`;
   app.options(queryRoute, widgetCors);
@@ -149,18 +174,17 @@ export function registerWidget(app: Express, deps: WidgetDeps): void {
     if (!variables || typeof variables !== 'object' || Array.isArray(variables)) {
       return refuse(res, 400, ErrorCode.BAD_USER_INPUT, 'variables: expected a JSON object, e.g. {"id":"person/nguyen-thanh-tinh"}.');
     }
-    const response = await deps.apollo.executeOperation(
-      { query: WIDGET_DOCUMENTS[operation], operationName: operation, variables: variables as Record<string, unknown> },
-      { contextValue: buildContext(deps.db, deps.log, res.locals.requestId as string, null) },
-    );
-    if (response.body.kind !== 'single') throw new Error('a widget query answered incrementally');
-    const result = response.body.singleResult;
-    const status = statusOf(result.errors?.[0]?.extensions?.code, response.http.status);
-    const retryAfter = response.http.headers.get('retry-after');
-    if (retryAfter) res.setHeader('Retry-After', retryAfter);
-    const cacheControl =
-      status === 200 && !result.errors ? `public, max-age=${READ_MAX_AGE_SECONDS}` : status < 500 ? `public, max-age=${REFUSAL_MAX_AGE_SECONDS}` : 'no-store';
-    await sendCacheable(req, res, { body: Buffer.from(JSON.stringify(result)), contentType: 'application/json; charset=utf-8', cacheControl, status });
+    // one key per question however the URL spelt it; a hard reload (no-cache) asks the database again
+    const key = `${operation}\n${canonicalJson(variables)}`;
+    const hardReload = /no-cache/i.test(`${req.headers['cache-control'] ?? ''} ${req.headers.pragma ?? ''}`);
+    const hit = hardReload ? null : answers.get(key);
+    if (hit) {
+      res.setHeader('Age', String(hit.ageSeconds));
+      return sendCacheable(req, res, { ...hit.answer, contentType: JSON_TYPE });
+    }
+    const { answer, keep } = await execute(operation, variables as Record<string, unknown>, res);
+    if (keep) answers.set(key, answer);
+    await sendCacheable(req, res, { ...answer, contentType: JSON_TYPE });
   });
   app.all(queryRoute, (_req, res) => {
     res.setHeader('Allow', 'GET, OPTIONS');

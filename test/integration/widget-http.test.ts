@@ -57,6 +57,19 @@ describe('the widget read', () => {
     expect((await read({ id: CONFERENCE_ID, perHop: 5 }, { 'if-none-match': etag })).status).toBe(200);
   });
 
+  it('answers a repeated question from its own cache (with its Age), and asks the database again on a hard reload', async () => {
+    const vars = { id: CONFERENCE_ID, depth: 1, perHop: 7 };
+    const first = await read(vars);
+    expect(first.headers.get('age')).toBeNull();
+    const second = await read(vars);
+    expect(Number(second.headers.get('age'))).toBeGreaterThanOrEqual(0);
+    expect(await second.text()).toBe(await first.text());
+    const reloaded = await read(vars, { 'cache-control': 'no-cache' });
+    expect(reloaded.headers.get('age')).toBeNull();
+    // computed again from the database, the same body has the same tag
+    expect(reloaded.headers.get('etag')).toBe(first.headers.get('etag'));
+  });
+
   it('gzips for clients that take it, under the same ETag', async () => {
     const url = widgetQueryUrl(world.server.url, 'WidgetNeighbourhood', { id: CONFERENCE_ID });
     const plain = await fetch(url, { headers: { 'accept-encoding': 'identity' } });

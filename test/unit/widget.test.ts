@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import { loadTypeDefs } from '../../src/graphql/schema';
 import { etagOf, notModified } from '../../src/server/http-cache';
 import { routeLabel } from '../../src/server/metrics';
+import { AnswerCache, type Answer } from '../../src/server/widget-cache';
 import { WIDGET_DOCUMENTS } from '../../src/widget/documents';
 import { entityHref, safeHref } from '../../src/widget/element/links';
 import { parseBoundedInt, parseHeight, parseTies, WidgetInputError } from '../../src/widget/element/ties';
@@ -111,5 +112,34 @@ describe('the links', () => {
     expect(entityHref('person/a b', 'https://news.example/officials/{id}', fallback)).toBe('https://news.example/officials/person%2Fa%20b');
     expect(entityHref('person/x', 'javascript:go("{id}")', fallback)).toBeNull();
     expect(entityHref('person/x', null, fallback)).toBe('https://api.example/widget/demo?id=person%2Fx&lang=en');
+  });
+});
+
+describe("the API's cache of answers", () => {
+  const answer = (bytes: number): Answer => ({ status: 200, body: Buffer.alloc(bytes), gzipped: null, etag: 'W/"x"', cacheControl: 'public' });
+
+  it('keeps an answer for its TTL, with its age', () => {
+    let now = 0;
+    const cache = new AnswerCache(60_000, 10_000, () => now);
+    cache.set('a', answer(10));
+    now = 2_500;
+    expect(cache.get('a')?.ageSeconds).toBe(2);
+    now = 60_000;
+    expect(cache.get('a')).toBeNull();
+    expect(cache.size).toEqual({ entries: 0, bytes: 0 });
+  });
+
+  it('stays within its bytes, the least recently used out first, and never keeps what is too big', () => {
+    const cache = new AnswerCache(60_000, 3_000, () => 0);
+    cache.set('a', answer(1_000));
+    cache.set('b', answer(1_000));
+    cache.get('a'); // a is now the most recently used
+    cache.set('c', answer(1_000));
+    expect(cache.get('b')).toBeNull();
+    expect(cache.get('a')).not.toBeNull();
+    expect(cache.get('c')).not.toBeNull();
+    cache.set('huge', answer(5_000));
+    expect(cache.get('huge')).toBeNull();
+    expect(cache.size.bytes).toBeLessThanOrEqual(3_000);
   });
 });
