@@ -187,6 +187,24 @@ const pagePoint = (select: string, point: 'midpoint' | 'position') =>
     await page.close();
   });
 
+  it('leaves proposals out when asked, says what was trimmed, and names an attribute that is wrong', async () => {
+    const page = await open({ entity: CONFERENCE_ID, ties: 'no-proposed', 'per-hop': '10', lang: 'en' });
+    const drawn = (await page.evaluate(DRAWN)) as { nodes: Array<{ id: string }>; edges: Array<{ proposed: boolean }> };
+    expect(drawn.edges.length).toBeGreaterThan(0);
+    expect(drawn.edges.filter((e) => e.proposed)).toEqual([]);
+    expect(drawn.nodes.map((n) => n.id)).not.toContain('award/co-thi-dua-cua-chinh-phu');
+    expect(await page.locator('officials-graph .note').textContent()).toBe(
+      'Trimmed: 1 entity has more than 10 ties; the best evidenced, most recent are shown.',
+    );
+    // changing an attribute redraws: a word the widget does not take is named, never ignored
+    await page.evaluate("document.querySelector('officials-graph').setAttribute('ties', 'no-proposals')");
+    await page.waitForSelector('officials-graph[state="error"]', { timeout: 10_000 });
+    expect(await page.locator('officials-graph .message').textContent()).toMatch(
+      /^The widget's attributes are not valid: ties="no-proposals": "no-proposals" is not a word/,
+    );
+    await page.close();
+  });
+
   it('says so when the id is unknown', async () => {
     const page = await open({ entity: 'person/nobody-at-all', lang: 'en' });
     expect(await page.getAttribute('officials-graph', 'state')).toBe('error');

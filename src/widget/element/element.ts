@@ -165,8 +165,7 @@ export class OfficialsGraphElement extends HTMLElement {
       if (generation !== this.generation) return;
       performance.measure('officials-graph:fetch', { start: started, end: performance.now(), detail: { entity: query.id } });
       this.draw(n.cytoscape, n.root.id, generation, started);
-      const cut = n.cuts[0];
-      this.note.textContent = n.truncated && cut ? t.truncated(cut.kept, cut.total) : '';
+      this.note.textContent = !n.truncated ? '' : n.cuts.length ? t.truncated(n.cuts.length, query.perHop) : t.capped;
     } catch (err) {
       if (generation !== this.generation) return;
       this.failWith(err, query.id);

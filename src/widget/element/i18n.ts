@@ -33,7 +33,9 @@ const vi = {
   close: 'Đóng',
   fit: 'Vừa khung',
   depth: (d: number) => (d === 0 ? 'trung tâm' : `cách trung tâm ${d} bước`),
-  truncated: (kept: number, total: number) => `Đồ thị đã lược bớt: ${kept} trên ${total} mối liên hệ được hiển thị ở một số nút.`,
+  truncated: (entities: number, perHop: number) =>
+    `Đã lược bớt: ${entities} thực thể có hơn ${perHop} mối liên hệ; chỉ hiển thị những mối có căn cứ tốt nhất, gần đây nhất.`,
+  capped: 'Đã lược bớt: đồ thị dừng ở 2.000 dữ kiện.',
   counts: (nodes: number, edges: number) => `${nodes} nút, ${edges} cạnh`,
 };
 
@@ -67,7 +69,9 @@ const en: typeof vi = {
   close: 'Close',
   fit: 'Fit',
   depth: (d) => (d === 0 ? 'the centre' : `${d} ${d === 1 ? 'tie' : 'ties'} from the centre`),
-  truncated: (kept, total) => `Trimmed: some entities show ${kept} of their ${total} ties.`,
+  truncated: (entities, perHop) =>
+    `Trimmed: ${entities} ${entities === 1 ? 'entity has' : 'entities have'} more than ${perHop} ties; the best evidenced, most recent are shown.`,
+  capped: 'Trimmed: the graph stops at 2,000 facts.',
   counts: (nodes, edges) => `${nodes} nodes, ${edges} edges`,
 };
 
