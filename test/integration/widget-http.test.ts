@@ -139,6 +139,20 @@ describe('/graphql keeps CSRF prevention on', () => {
   });
 });
 
+describe('CORS on /graphql', () => {
+  it('lets any origin send the preflight header a cross-origin GET needs, never with credentials', async () => {
+    const res = await fetch(`${world.server.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: ORIGIN, 'access-control-request-method': 'GET', 'access-control-request-headers': 'apollo-require-preflight' },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-methods')).toContain('GET');
+    expect(res.headers.get('access-control-allow-headers')).toContain('apollo-require-preflight');
+    expect(res.headers.get('access-control-allow-credentials')).toBeNull();
+  });
+});
+
 describe('the widget script', () => {
   const SCRIPT = () => `${world.server.url}/widget/v1/officials-graph.js`;
 

@@ -31,7 +31,7 @@ details.legend { position: absolute; left: 8px; bottom: 6px; background: rgba(25
 details.legend summary { cursor: pointer; color: #334155; }
 .legend ul { list-style: none; margin: 4px 0 0; padding: 0; display: grid; grid-template-columns: repeat(2, auto); gap: 2px 12px; }
 .legend li { display: flex; align-items: center; gap: 6px; white-space: nowrap; }
-.swatch { width: 10px; height: 10px; border-radius: 2px; display: inline-block; }
+.swatch { width: 12px; height: 12px; display: inline-block; }
 .stroke { width: 24px; height: 0; border-top-width: 2px; display: inline-block; }
 .panel { position: absolute; top: 34px; right: 8px; bottom: 8px; width: min(340px, 45%); overflow: auto; background: #fff; border: 1px solid #cbd5e1;
   border-radius: 8px; padding: 10px 12px; box-shadow: 0 4px 16px rgba(15,23,42,.12); font-size: 13px; }

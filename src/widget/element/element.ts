@@ -273,6 +273,7 @@ export class OfficialsGraphElement extends HTMLElement {
     const types = Object.entries(NODE_TYPES).map(([type, s]) => {
       const swatch = h('span', { class: 'swatch' });
       swatch.style.background = s.color;
+      swatch.style.clipPath = s.clip;
       return h('li', {}, swatch, t.types[type] ?? type);
     });
     const lines = (Object.keys(TIE_LINES) as TieStyle[]).map((style) => {

@@ -4,13 +4,18 @@
 // the chosen date, thin grey for a post's organisation. The legend (element.ts) uses the same table.
 import type { StylesheetJson } from 'cytoscape';
 
-export const NODE_TYPES: Record<string, { color: string; shape: string }> = {
-  Person: { color: '#2563eb', shape: 'ellipse' },
-  Organization: { color: '#059669', shape: 'round-rectangle' },
-  Position: { color: '#d97706', shape: 'tag' },
-  Event: { color: '#dc2626', shape: 'diamond' },
-  Award: { color: '#ca8a04', shape: 'star' },
-  Rank: { color: '#7c3aed', shape: 'hexagon' },
+/** Each type's colour and Cytoscape shape, and the same shape as a CSS clip-path for the legend. */
+export const NODE_TYPES: Record<string, { color: string; shape: string; clip: string }> = {
+  Person: { color: '#2563eb', shape: 'ellipse', clip: 'circle(50%)' },
+  Organization: { color: '#059669', shape: 'round-rectangle', clip: 'inset(0 round 25%)' },
+  Position: { color: '#d97706', shape: 'tag', clip: 'polygon(0 0, 70% 0, 100% 50%, 70% 100%, 0 100%)' },
+  Event: { color: '#dc2626', shape: 'diamond', clip: 'polygon(50% 0, 100% 50%, 50% 100%, 0 50%)' },
+  Award: {
+    color: '#ca8a04',
+    shape: 'star',
+    clip: 'polygon(50% 0, 61% 35%, 98% 35%, 68% 57%, 79% 91%, 50% 70%, 21% 91%, 32% 57%, 2% 35%, 39% 35%)',
+  },
+  Rank: { color: '#7c3aed', shape: 'hexagon', clip: 'polygon(25% 0, 75% 0, 100% 50%, 75% 100%, 25% 100%, 0 50%)' },
 };
 
 export type TieStyle = 'stated' | 'proposed' | 'inferred' | 'presumed';
