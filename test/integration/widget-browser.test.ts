@@ -111,6 +111,7 @@ const pagePoint = (select: string, point: 'midpoint' | 'position') =>
       expect(new Map(drawn.nodes.map((n) => [n.id, n.display]))).toEqual(new Map(api.nodes.map((n) => [n.id, n.label])));
       expect(drawn.nodes.map((n) => n.display)).toEqual(expect.arrayContaining(['Ngô Văn Tuấn', 'Nguyễn Thanh Tịnh']));
       expect(drawn.edges.map((e) => e.label)).toEqual(expect.arrayContaining(['phát biểu khai mạc', 'được đề nghị tặng']));
+      await page.screenshot({ path: path.join(ARTIFACTS, 'widget-overview.png') });
     });
 
     it('draws a proposal dashed and a stated tie solid', async () => {
