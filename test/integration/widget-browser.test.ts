@@ -120,6 +120,24 @@ const pagePoint = (select: string, point: 'midpoint' | 'position') =>
       expect(proposals.length).toBeGreaterThan(0);
       for (const e of proposals) expect(e.line).toBe('dashed');
       expect(edges.find((e) => e.label === 'phát biểu khai mạc')?.line).toBe('solid');
+      const inferred = (await page.evaluate(
+        "document.querySelector('officials-graph').cy.edges('[?inferred][!proposed]').map((e) => e.style('line-style'))",
+      )) as string[];
+      expect(inferred.length).toBeGreaterThan(0);
+      expect(new Set(inferred)).toEqual(new Set(['dotted']));
+    });
+
+    it('says in words that a proposal is not an award', async () => {
+      const flag = (await page.evaluate(
+        `document.querySelector('officials-graph').cy.edges('[source = "organization/bo-quoc-phong"][target = "award/co-thi-dua-cua-chinh-phu"]').map((e) => e.id())`,
+      )) as string[];
+      expect(flag).toHaveLength(1);
+      const at = (await page.evaluate(pagePoint(flag[0]!, 'midpoint'))) as { x: number; y: number };
+      await page.mouse.click(at.x, at.y);
+      const panel = page.locator('officials-graph .panel');
+      await panel.locator('h3', { hasText: 'được đề nghị tặng' }).waitFor({ timeout: 10_000 });
+      expect(await panel.locator('.badge.proposed').textContent()).toBe('Đề nghị, chưa được trao');
+      expect(await panel.locator('blockquote').count()).toBeGreaterThan(0);
     });
 
     it('shows the source and its quote when an edge is clicked', async () => {
