@@ -80,6 +80,9 @@ const variables = {
   // with LOAD_WIKIPEDIA, start-up imports its vi.wikipedia officials after the seeds.
   DATA_DIR: z.string().min(1, 'a folder path').optional(),
   LOAD_WIKIPEDIA: bool.default(true),
+  // Compile each read's selection into one Cypher statement (src/graphql/compile); false resolves
+  // every field through the per-request loaders instead (the reference the compiler is tested against).
+  COMPILE_READS: bool.default(true),
   CORS_ORIGINS: z.string().default('*'),
   // Query limits of the public API (src/graphql/limits).
   MAX_QUERY_DEPTH: positiveInt('a positive integer (levels of nested fields)').default(10),
@@ -128,6 +131,7 @@ export interface Config {
   /** The shared data folder (DATA_DIR, else ../shared/data beside the project); null when there is none. */
   dataDir: string | null;
   loadWikipedia: boolean;
+  compileReads: boolean;
   /** '*' or the allowed origins. */
   corsOrigins: '*' | string[];
   /** Limits on each GraphQL request (src/graphql/limits). */
@@ -211,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadSeeds: r.LOAD_SEEDS,
     dataDir: r.DATA_DIR ? path.resolve(r.DATA_DIR) : defaultDataDir(),
     loadWikipedia: r.LOAD_WIKIPEDIA,
+    compileReads: r.COMPILE_READS,
     corsOrigins:
       origins === '*'
         ? '*'

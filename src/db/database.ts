@@ -210,9 +210,18 @@ function toDriverParams(params: Params): Params {
 /** Converts driver values to plain JSON: Integers to numbers (strings when unsafe), temporals to ISO strings, graph objects to their properties. */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  if (neo4j.isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
+  // strings, numbers and booleans are most values: no driver type to test them against
+  if (typeof value !== 'object' && typeof value !== 'bigint') return value;
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
   if (Array.isArray(value)) return value.map(toPlain);
+  // a Cypher map is a plain object; the driver's Integers, temporals and graph types are class instances
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto === Object.prototype || proto === null) {
+    const out: Row = {};
+    for (const k in value as Row) out[k] = toPlain((value as Row)[k]);
+    return out;
+  }
+  if (neo4j.isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
   if (
     neo4j.isDate(value) ||
     neo4j.isDateTime(value) ||

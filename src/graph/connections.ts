@@ -43,64 +43,63 @@ export interface Path {
 export async function connections(db: Database, from: string, to: string, maxHops: number, first: number, ties?: TieFilter | null): Promise<Path[]> {
   checkRange('maxHops', maxHops, 1, MAX_HOPS);
   checkRange('first', first, 1, MAX_PATHS);
-  const [a, b] = await entitiesOrNotFound(db, [
-    { argument: 'from', id: from },
-    { argument: 'to', id: to },
-  ]);
-  if (a!.id === b!.id) return [];
-  // A hop is a fact (two relationships); a position's organisation may add one within a hop.
+  // One statement: the two entities (following merge redirects), and the chains between them ranked
+  // in Cypher, so that only the `first` chains are projected (a candidate's nodes are read once it is kept).
   const rows = await boundedRead('connections: the path search', 'ask for fewer maxHops or narrow `ties` (kinds, at)', () =>
     db.read(
-      `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-       MATCH p = SHORTEST 2 GROUPS (a)(()-[:${WALKABLE.join('|')}]-(n) WHERE NOT n:Source AND (NOT n:Fact OR ${TIE_OK('n')})){1,${maxHops * 3}}(b)
-       WITH p LIMIT ${CANDIDATES}
-       WITH p, [n IN nodes(p) WHERE n:Fact] AS facts
-       WHERE size(facts) <= $maxHops
-       WITH p, facts, [f IN facts | ${WEAKNESS('f')}] AS weak
-       WITH p, facts, reduce(s = [0, 0, 0, 0, 0], w IN weak | [i IN range(0, 4) | s[i] + w[i]]) AS score,
-            reduce(m = 0, w IN weak | CASE WHEN w[4] > m THEN w[4] ELSE m END) AS worst
-       RETURN [n IN nodes(p) | ${project('n')}] AS nodes, score, worst, size(facts) AS hops, length(p) AS length`,
-      { ...tieParams(ties), from: a!.id, to: b!.id, maxHops: int(maxHops) },
+      `CALL () { OPTIONAL MATCH (n:Entity {id: $from}) OPTIONAL MATCH (:Redirect {id: $from})-[:REDIRECTS_TO]->(r:Entity) RETURN coalesce(n, r) AS a }
+       CALL () { OPTIONAL MATCH (n:Entity {id: $to}) OPTIONAL MATCH (:Redirect {id: $to})-[:REDIRECTS_TO]->(r:Entity) RETURN coalesce(n, r) AS b }
+       CALL (a, b) {
+         WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
+         MATCH p = SHORTEST 2 GROUPS (a)(()-[:${WALKABLE.join('|')}]-(n) WHERE NOT n:Source AND (NOT n:Fact OR ${TIE_OK('n')})){1,${maxHops * 3}}(b)
+         WITH p LIMIT ${CANDIDATES}
+         WITH p, [n IN nodes(p) WHERE n:Fact] AS facts
+         WHERE size(facts) <= $maxHops
+         WITH p, facts, [f IN facts | ${WEAKNESS('f')}] AS weak
+         WITH p, facts, reduce(s = [0, 0, 0, 0, 0], w IN weak | [i IN range(0, 4) | s[i] + w[i]]) AS score,
+              reduce(m = 0, w IN weak | CASE WHEN w[4] > m THEN w[4] ELSE m END) AS worst
+         // the score as one number that orders as the list does (each count is below 100)
+         WITH collect({p: p, score: score, worst: worst, key: reduce(k = 0, x IN score | k * 100 + x), hops: size(facts), length: length(p)}) AS found
+         ${RANKED('found')}
+         RETURN collect({nodes: [n IN nodes(c.p) | ${project('n')}], score: c.score, worst: c.worst}) AS paths
+       }
+       RETURN a.id AS a, b.id AS b, paths`,
+      { ...tieParams(ties), from, to, maxHops: int(maxHops), first: int(first) },
     ),
   );
-  return rank(rows)
-    .slice(0, first)
-    .map((r) => {
-      const score = r.score as number[];
-      return {
-        nodes: r.nodes as GraphNode[],
-        evidence: {
-          proposed: score[0]!,
-          unsourced: score[1]!,
-          inferred: score[2]!,
-          presumed: score[3]!,
-          lowestConfidence: ['high', 'medium', 'low'][r.worst as number] ?? 'low',
-        },
-      };
-    });
+  const row = rows[0] ?? {};
+  for (const [argument, id, found] of [
+    ['from', from, row.a],
+    ['to', to, row.b],
+  ] as const) {
+    if (!found) throw new AppError(ErrorCode.NOT_FOUND, `${argument}: no entity with id "${id.slice(0, 200)}"`, { argument, id: id.slice(0, 200) });
+  }
+  return ((row.paths as Row[] | undefined) ?? []).map((r) => {
+    const score = r.score as number[];
+    return {
+      nodes: r.nodes as GraphNode[],
+      evidence: {
+        proposed: score[0]!,
+        unsourced: score[1]!,
+        inferred: score[2]!,
+        presumed: score[3]!,
+        lowestConfidence: ['high', 'medium', 'low'][r.worst as number] ?? 'low',
+      },
+    };
+  });
 }
-
-const compare = (x: number[], y: number[]) => {
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
-  return 0;
-};
 
 /**
- * The shortest chains, and a longer one only where it is better evidenced than every shortest one
- * (a stated post and a parent link beat an award merely proposed); by evidence, then hops, then length.
+ * Cypher, after a list of candidate chains `found` ({key, hops, length, …}, in the search's order):
+ * the shortest chains, and a longer one only where it is better evidenced than every shortest one
+ * (a stated post and a parent link beat an award merely proposed); by evidence, then hops, then
+ * length, then the search's order; the first $first as `c`.
  */
-function rank(rows: Row[]): Row[] {
-  if (!rows.length) return rows;
-  const shortest = Math.min(...rows.map((r) => r.length as number));
-  const best = rows
-    .filter((r) => r.length === shortest)
-    .reduce((m, r) => (compare(r.score as number[], m) < 0 ? (r.score as number[]) : m), [99, 99, 99, 99, 99]);
-  return rows
-    .filter((r) => r.length === shortest || compare(r.score as number[], best) < 0)
-    .sort(
-      (x, y) => compare(x.score as number[], y.score as number[]) || (x.hops as number) - (y.hops as number) || (x.length as number) - (y.length as number),
-    );
-}
+const RANKED = (found: string) => `WITH ${found}, reduce(m = 1000000, c IN ${found} | CASE WHEN c.length < m THEN c.length ELSE m END) AS shortest
+         WITH ${found}, shortest, reduce(b = 100000000000, c IN ${found} | CASE WHEN c.length = shortest AND c.key < b THEN c.key ELSE b END) AS best
+         UNWIND range(0, size(${found}) - 1) AS i
+         WITH ${found}[i] AS c, i, shortest, best WHERE c.length = shortest OR c.key < best
+         WITH c ORDER BY c.key, c.hops, c.length, i LIMIT $first`;
 
 export const MAX_COMMON_IDS = 10;
 export const MAX_COMMON = 100;

@@ -5,7 +5,7 @@ import { int } from '../db/database';
 import { AppError, ErrorCode } from '../errors';
 import { dateHi, dateLo } from '../model/dates';
 import { fold } from '../text/fold';
-import { GraphNode, KNOWN_AT, project } from './nodes';
+import { GraphNode, KNOWN_AT, project, type Shape } from './nodes';
 import { SUBTREE } from './organizations';
 
 export const MAX_PAGE_SIZE = 100;
@@ -15,6 +15,8 @@ export interface Page {
   totalCount: number;
   hasNextPage: boolean;
   hasPreviousPage: boolean;
+  /** The nodes hold only what a compiled selection asked for (PageShape). */
+  compiled?: boolean;
 }
 
 interface ListQuery {
@@ -22,12 +24,19 @@ interface ListQuery {
   /** Fixed Cypher conditions on `n`; every value they use is in `params`. */
   where: string[];
   params: Params;
-  /** A fixed Cypher expression on `n` to sort by (then by id). */
+  /**
+   * A fixed Cypher expression on `n` to sort by (then by id). `indexed`: it is a property with a
+   * range index, so a page is read in index order and costs what it returns (no sort of all).
+   */
   sortKey: string;
+  indexed?: boolean;
   descending: boolean;
   first: number;
   after: string | null | undefined;
 }
+
+/** What a compiled selection reads of a page's nodes, and whether it asks for totalCount. */
+export type PageShape = Shape & { count: boolean };
 
 export function encodeCursor(key: unknown, id: string): string {
   return Buffer.from(JSON.stringify([key, id])).toString('base64url');
@@ -49,25 +58,36 @@ export function checkPageSize(first: number): void {
   }
 }
 
-async function listPage(db: Database, q: ListQuery): Promise<Page> {
+/**
+ * The keyset condition: after the cursor's (sortKey, id). On an indexed key it is also a plain range
+ * on the property ($rangeKey: the cursor's key, or the lowest/highest string on a first page), which
+ * the planner serves from the index in order — so ORDER BY … LIMIT reads only the page.
+ */
+function keyset(q: ListQuery): string {
+  const cmp = q.descending ? '<' : '>';
+  const after = `($afterId IS NULL OR ${q.sortKey} ${cmp} $afterKey OR (${q.sortKey} = $afterKey AND n.id ${cmp} $afterId))`;
+  return q.indexed ? `${q.sortKey} ${cmp}= $rangeKey AND ${after}` : after;
+}
+
+/** Above every folded name: the range's open end on a first page in descending order. */
+const TOP = '\uffff';
+
+async function listPage(db: Database, q: ListQuery, shape?: PageShape): Promise<Page> {
   checkPageSize(q.first);
   const [afterKey, afterId] = q.after ? decodeCursor(q.after) : [null, null];
-  const cmp = q.descending ? '<' : '>';
   const order = q.descending ? 'DESC' : 'ASC';
-  const where = q.where.length ? q.where.join(' AND ') : 'true';
+  const where = [...q.where, keyset(q)].join(' AND ');
+  const filters = q.where.length ? q.where.join(' AND ') : 'true';
+  // totalCount is counted only when asked (a count reads every match); uncompiled reads always count
+  const count = shape ? shape.count : true;
   const rows = await db.read(
-    `CALL () {
-       MATCH (n:${q.label}) WHERE ${where}
-       RETURN count(n) AS total
-     }
+    `${count ? `CALL () { MATCH (n:${q.label}) WHERE ${filters} RETURN count(n) AS total }` : 'WITH null AS total'}
      CALL () {
        MATCH (n:${q.label}) WHERE ${where}
-       WITH n, ${q.sortKey} AS sortKey
-       WHERE $afterId IS NULL OR sortKey ${cmp} $afterKey OR (sortKey = $afterKey AND n.id ${cmp} $afterId)
-       RETURN n, sortKey ORDER BY sortKey ${order}, n.id ${order} LIMIT $limit
+       RETURN n, ${q.sortKey} AS sortKey ORDER BY ${q.sortKey} ${order}, n.id ${order} LIMIT $limit
      }
-     RETURN total, collect({node: ${project('n')}, sortKey: sortKey}) AS page`,
-    { ...q.params, afterKey, afterId, limit: int(q.first + 1) },
+     RETURN total, collect({node: ${shape?.project ?? project('n')}, sortKey: sortKey}) AS page`,
+    { ...shape?.params, ...q.params, afterKey, afterId, rangeKey: afterKey ?? (q.descending ? TOP : ''), limit: int(q.first + 1) },
   );
   const row = rows[0];
   const page = (row?.page as Array<{ node: GraphNode; sortKey: string }>) ?? [];
@@ -76,6 +96,7 @@ async function listPage(db: Database, q: ListQuery): Promise<Page> {
     totalCount: Number(row?.total ?? 0),
     hasNextPage: page.length > q.first,
     hasPreviousPage: !!q.after,
+    compiled: !!shape,
   };
 }
 
@@ -100,7 +121,14 @@ export interface PersonFilter {
   event?: string | null;
 }
 
-export function listPeople(db: Database, filter: PersonFilter, order: 'NAME_ASC' | 'NAME_DESC', first: number, after?: string | null): Promise<Page> {
+export function listPeople(
+  db: Database,
+  filter: PersonFilter,
+  order: 'NAME_ASC' | 'NAME_DESC',
+  first: number,
+  after?: string | null,
+  shape?: PageShape,
+): Promise<Page> {
   const where: string[] = [];
   if (filter.name) where.push('any(k IN n.searchKeys WHERE k CONTAINS $name)');
   if (filter.organization || filter.role || filter.at || filter.from || filter.to) {
@@ -113,23 +141,28 @@ export function listPeople(db: Database, filter: PersonFilter, order: 'NAME_ASC'
     }`);
   }
   if (filter.event) where.push('EXISTS { MATCH (n)<-[:PARTICIPANT]-(:Participation)-[:EVENT]->(:Event {id: $event}) }');
-  return listPage(db, {
-    label: 'Person',
-    where,
-    params: {
-      name: filter.name ? fold(filter.name) : null,
-      organization: filter.organization ?? null,
-      subUnits: filter.includeSubUnits === true,
-      role: filter.role ? fold(filter.role) : null,
-      event: filter.event ?? null,
-      presumed: filter.presumed !== false,
-      ...periodParams(filter.at, filter.from, filter.to),
+  return listPage(
+    db,
+    {
+      label: 'Person',
+      where,
+      params: {
+        name: filter.name ? fold(filter.name) : null,
+        organization: filter.organization ?? null,
+        subUnits: filter.includeSubUnits === true,
+        role: filter.role ? fold(filter.role) : null,
+        event: filter.event ?? null,
+        presumed: filter.presumed !== false,
+        ...periodParams(filter.at, filter.from, filter.to),
+      },
+      sortKey: 'n.nameFolded',
+      indexed: true,
+      descending: order === 'NAME_DESC',
+      first,
+      after,
     },
-    sortKey: 'n.nameFolded',
-    descending: order === 'NAME_DESC',
-    first,
-    after,
-  });
+    shape,
+  );
 }
 
 export interface OrganizationFilter {
@@ -145,26 +178,32 @@ export function listOrganizations(
   order: 'NAME_ASC' | 'NAME_DESC',
   first: number,
   after?: string | null,
+  shape?: PageShape,
 ): Promise<Page> {
   const where: string[] = [];
   if (filter.name) where.push('any(k IN n.searchKeys WHERE k CONTAINS $name)');
   if (filter.classification?.length) where.push('n.classification IN $classification');
   if (filter.parent) where.push('EXISTS { MATCH (n)<-[:CHILD]-(:Subordination)-[:PARENT]->(:Organization {id: $parent}) }');
   if (filter.event) where.push('EXISTS { MATCH (n)<-[:PARTICIPANT]-(:Participation)-[:EVENT]->(:Event {id: $event}) }');
-  return listPage(db, {
-    label: 'Organization',
-    where,
-    params: {
-      name: filter.name ? fold(filter.name) : null,
-      classification: filter.classification ?? null,
-      parent: filter.parent ?? null,
-      event: filter.event ?? null,
+  return listPage(
+    db,
+    {
+      label: 'Organization',
+      where,
+      params: {
+        name: filter.name ? fold(filter.name) : null,
+        classification: filter.classification ?? null,
+        parent: filter.parent ?? null,
+        event: filter.event ?? null,
+      },
+      sortKey: 'n.nameFolded',
+      indexed: true,
+      descending: order === 'NAME_DESC',
+      first,
+      after,
     },
-    sortKey: 'n.nameFolded',
-    descending: order === 'NAME_DESC',
-    first,
-    after,
-  });
+    shape,
+  );
 }
 
 export interface EventFilter {
@@ -181,6 +220,7 @@ export function listEvents(
   order: 'DATE_DESC' | 'DATE_ASC' | 'NAME_ASC',
   first: number,
   after?: string | null,
+  shape?: PageShape,
 ): Promise<Page> {
   const where: string[] = [];
   if (filter.name) where.push('any(k IN n.searchKeys WHERE k CONTAINS $name)');
@@ -188,24 +228,28 @@ export function listEvents(
   if (filter.from) where.push('n.validTo >= $from');
   if (filter.to) where.push('n.validFrom <= $to');
   if (filter.participant) where.push('EXISTS { MATCH (n)<-[:EVENT]-(:Participation)-[:PARTICIPANT]->(:Entity {id: $participant}) }');
-  return listPage(db, {
-    label: 'Event',
-    where,
-    params: {
-      name: filter.name ? fold(filter.name) : null,
-      classification: filter.classification ?? null,
-      from: filter.from ? dateLo(filter.from) : null,
-      to: filter.to ? dateHi(filter.to) : null,
-      participant: filter.participant ?? null,
+  return listPage(
+    db,
+    {
+      label: 'Event',
+      where,
+      params: {
+        name: filter.name ? fold(filter.name) : null,
+        classification: filter.classification ?? null,
+        from: filter.from ? dateLo(filter.from) : null,
+        to: filter.to ? dateHi(filter.to) : null,
+        participant: filter.participant ?? null,
+      },
+      // undated events come last in both directions
+      sortKey: order === 'NAME_ASC' ? 'n.nameFolded' : order === 'DATE_ASC' ? "coalesce(n.validFrom, '9999-99-99')" : "coalesce(n.validFrom, '')",
+      descending: order === 'DATE_DESC',
+      first,
+      after,
     },
-    // undated events come last in both directions
-    sortKey: order === 'NAME_ASC' ? 'n.nameFolded' : order === 'DATE_ASC' ? "coalesce(n.validFrom, '9999-99-99')" : "coalesce(n.validFrom, '')",
-    descending: order === 'DATE_DESC',
-    first,
-    after,
-  });
+    shape,
+  );
 }
 
-export function listSources(db: Database, first: number, after?: string | null): Promise<Page> {
-  return listPage(db, { label: 'Source', where: [], params: {}, sortKey: "coalesce(n.publishedAt, '')", descending: true, first, after });
+export function listSources(db: Database, first: number, after?: string | null, shape?: PageShape): Promise<Page> {
+  return listPage(db, { label: 'Source', where: [], params: {}, sortKey: "coalesce(n.publishedAt, '')", descending: true, first, after }, shape);
 }

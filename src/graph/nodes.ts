@@ -1,7 +1,7 @@
 // Reads nodes and their neighbours, always in batches (one query for many ids), so the GraphQL
 // layer can resolve a whole level of a nested query with one round trip per field.
 // Labels and relationship types come from schema/model.yaml only; every value is a parameter.
-import type { Database, Row } from '../db/database';
+import type { Database, Params, Row } from '../db/database';
 import { dateHi, dateLo } from '../model/dates';
 import { model } from '../model/model';
 
@@ -23,7 +23,7 @@ const label = cypherName;
 const relType = cypherName;
 
 /** The model's labels as a Cypher list literal: schema names, checked like labels, never user input. */
-const TYPE_LIST = `[${TYPE_NAMES.map((t) => `'${label(t)}'`).join(', ')}]`;
+export const TYPE_LIST = `[${TYPE_NAMES.map((t) => `'${label(t)}'`).join(', ')}]`;
 
 /**
  * Cypher projection of node `n` into a GraphNode: the big `text` of a Source and the search keys
@@ -33,8 +33,17 @@ const TYPE_LIST = `[${TYPE_NAMES.map((t) => `'${label(t)}'`).join(', ')}]`;
 export const project = (n: string) =>
   `${n} {.*, text: null, searchKeys: null, searchText: null, matchKeys: null, postText: null, __typename: head([l IN labels(${n}) WHERE l IN ${TYPE_LIST}])}`;
 
+/**
+ * What a compiled selection reads of node variable `n` (src/graphql/compile): its map projection and
+ * the parameters that projection uses. Without one, a read returns every property (`project`).
+ */
+export interface Shape {
+  project: string;
+  params: Params;
+}
+
 /** Entities and facts by id (following merge redirects); unknown ids are absent from the map. */
-export async function nodesById(db: Database, ids: readonly string[]): Promise<Map<string, GraphNode>> {
+export async function nodesById(db: Database, ids: readonly string[], shape?: Shape): Promise<Map<string, GraphNode>> {
   const rows = await db.read(
     `UNWIND $ids AS id
      CALL (id) {
@@ -44,8 +53,8 @@ export async function nodesById(db: Database, ids: readonly string[]): Promise<M
        UNION
        MATCH (:Redirect {id: id})-[:REDIRECTS_TO]->(n:Entity) RETURN n
      }
-     RETURN id AS asked, ${project('n')} AS node`,
-    { ids: [...new Set(ids)] },
+     RETURN id AS asked, ${shape?.project ?? project('n')} AS node`,
+    { ...shape?.params, ids: [...new Set(ids)] },
   );
   // keyed by the id asked for: a merged-away id resolves to the entity it was merged into
   return new Map(rows.map((r) => [r.asked as string, r.node as GraphNode]));
@@ -83,9 +92,12 @@ export interface IncomingFilter {
  * The Cypher condition "fact `f` is known to hold during [$atLo, $atHi]" (src/model/time.ts):
  * by its stated dates, or — when $presumed — by the span it is presumed to hold.
  */
-export const KNOWN_AT = (f: string) => `($atLo IS NULL OR (${f}.statedFrom IS NOT NULL AND CASE WHEN $presumed
-       THEN (${f}.validFrom IS NULL OR ${f}.validFrom <= $atHi) AND (${f}.validTo IS NULL OR ${f}.validTo >= $atLo)
-       ELSE ${f}.statedFrom <= $atHi AND ${f}.statedTo >= $atLo END))`;
+export const KNOWN_AT = (f: string) => KNOWN_AT_WITH(f, '$atLo', '$atHi', '$presumed');
+
+/** KNOWN_AT with the parameters named: `lo`/`hi` bound the date asked (null: any), `presumed` counts presumed spans. */
+export const KNOWN_AT_WITH = (f: string, lo: string, hi: string, presumed: string) => `(${lo} IS NULL OR (${f}.statedFrom IS NOT NULL AND CASE WHEN ${presumed}
+       THEN (${f}.validFrom IS NULL OR ${f}.validFrom <= ${hi}) AND (${f}.validTo IS NULL OR ${f}.validTo >= ${lo})
+       ELSE ${f}.statedFrom <= ${hi} AND ${f}.statedTo >= ${lo} END))`;
 
 /** For each entity id, the `fromLabel` nodes whose `rel` relationship points to it, newest first. */
 export async function incoming(

@@ -5,7 +5,7 @@ import type { Database } from '../db/database';
 import { int } from '../db/database';
 import { AppError, ErrorCode } from '../errors';
 import { fold } from '../text/fold';
-import { GraphNode, project } from './nodes';
+import { GraphNode, project, type Shape } from './nodes';
 
 export const MAX_SEARCH_RESULTS = 50;
 export const SEARCH_INDEX = 'search_names';
@@ -16,7 +16,12 @@ export interface SearchResult {
   node: GraphNode;
   score: number;
   exact: boolean;
+  /** With a shape's `description`: the hit's description, read in the same statement. */
+  description?: string | null;
 }
+
+/** A compiled selection of the hits' nodes (variable `node`), and optionally a description expression on it. */
+export type SearchShape = Shape & { description?: string };
 
 /** The words of a query, folded: only [a-z0-9] runs, so nothing reaches Lucene's syntax. */
 export function queryTerms(query: string): string[] {
@@ -41,7 +46,7 @@ export function luceneQuery(terms: string[], fuzzy = false): string {
     .join(' ');
 }
 
-export async function search(db: Database, query: string, first: number, types?: string[] | null): Promise<SearchResult[]> {
+export async function search(db: Database, query: string, first: number, types?: string[] | null, shape?: SearchShape): Promise<SearchResult[]> {
   if (!Number.isInteger(first) || first < 1 || first > MAX_SEARCH_RESULTS) {
     throw new AppError(ErrorCode.BAD_USER_INPUT, `first: must be between 1 and ${MAX_SEARCH_RESULTS}, got ${first}`, { argument: 'first' });
   }
@@ -51,11 +56,11 @@ export async function search(db: Database, query: string, first: number, types?:
   const folded = terms.join(' ');
   // Typos are forgiven only when the exact and prefix query finds nothing: fuzzy matches of short
   // Vietnamese syllables would otherwise crowd out the right answer.
-  const hits = await run(db, luceneQuery(terms), folded, first, types);
-  return hits.length ? hits : run(db, luceneQuery(terms, true), folded, first, types);
+  const hits = await run(db, luceneQuery(terms), folded, first, types, shape);
+  return hits.length ? hits : run(db, luceneQuery(terms, true), folded, first, types, shape);
 }
 
-async function run(db: Database, lucene: string, folded: string, first: number, types?: string[] | null): Promise<SearchResult[]> {
+async function run(db: Database, lucene: string, folded: string, first: number, types?: string[] | null, shape?: SearchShape): Promise<SearchResult[]> {
   const rows = await db.read(
     `CALL db.index.fulltext.queryNodes($index, $lucene, {limit: $candidates}) YIELD node, score
      WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
@@ -65,8 +70,9 @@ async function run(db: Database, lucene: string, folded: string, first: number, 
           coalesce(' ' + node.currentPostText + ' ', '') CONTAINS (' ' + $folded + ' ') AS currentTitle
      ORDER BY exact DESC, byName DESC, currentTitle DESC, current DESC, score DESC, node.nameFolded, node.id
      LIMIT $first
-     RETURN ${project('node')} AS node, score, exact`,
+     RETURN ${shape?.project ?? project('node')} AS node, score, exact, ${shape?.description ?? 'null'} AS description`,
     {
+      ...shape?.params,
       index: SEARCH_INDEX,
       lucene,
       // with a type filter, look further down the list so that the other types do not crowd it out
@@ -78,5 +84,10 @@ async function run(db: Database, lucene: string, folded: string, first: number, 
       first: int(first),
     },
   );
-  return rows.map((r) => ({ node: r.node as GraphNode, score: Number(r.score) + (r.exact ? 100 : 0), exact: r.exact === true }));
+  return rows.map((r) => ({
+    node: r.node as GraphNode,
+    score: Number(r.score) + (r.exact ? 100 : 0),
+    exact: r.exact === true,
+    ...(shape?.description ? { description: (r.description as string | null) ?? null } : {}),
+  }));
 }

@@ -3,8 +3,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import gql from 'graphql-tag';
-import type { DocumentNode } from 'graphql';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { readCompiledValues } from './compile/resolve';
 import { SCHEMA_DIRS } from '../paths';
+import { resolvers } from './resolvers';
 
 export const SDL_DIR = SCHEMA_DIRS[0]!;
 
@@ -17,4 +20,9 @@ export function loadTypeDefs(dirs: string | string[] = SCHEMA_DIRS): DocumentNod
       .sort()
       .map((f) => gql(fs.readFileSync(path.join(dir, f), 'utf8'))),
   );
+}
+
+/** The executable schema: the SDL with its resolvers, each object field reading compiled values first. */
+export function buildExecutableSchema(): GraphQLSchema {
+  return readCompiledValues(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers }));
 }

@@ -15,14 +15,14 @@ import type { Logger } from '../log';
 import { buildContext, Context } from '../graphql/context';
 import { formatError } from '../graphql/format-error';
 import { bodyErrorHandler, MAX_BODY_BYTES, nestingLimit, queryLimits } from '../graphql/limits';
-import { resolvers } from '../graphql/resolvers';
-import { loadTypeDefs } from '../graphql/schema';
+import { buildExecutableSchema } from '../graphql/schema';
 import { registerGraphiql } from './graphiql';
 import { createMetrics } from './metrics';
 import { requireToken } from './require-token';
 import { registerWidget } from './widget';
 import { observeGraphqlRequests } from '../graphql/plugins/graphql-requests';
 import { overloadPlugin } from '../graphql/plugins/overload';
+import { statementsPlugin } from '../graphql/plugins/statements';
 import { createRequestLog } from '../graphql/plugins/request-log';
 import { Admission } from './admission';
 
@@ -60,8 +60,7 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
   const admission = new Admission({ slots: config.admission.concurrent, queue: config.admission.queue, waitMs: config.admission.waitMs, retryAfterSeconds: 1 });
 
   const apollo = new ApolloServer<Context>({
-    typeDefs: loadTypeDefs(),
-    resolvers,
+    schema: buildExecutableSchema(),
     introspection: true,
     // src/main.ts owns the signals: it drains HTTP, stops Apollo and closes the driver in order.
     stopOnTerminationSignals: false,
@@ -79,6 +78,7 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
       overloadPlugin(),
       graphqlRequests.plugin,
       requestLog.plugin,
+      statementsPlugin(),
     ],
   });
   await apollo.start();
@@ -114,7 +114,8 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
     express.json({ limit: MAX_BODY_BYTES }),
     nestingLimit(),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => buildContext(db, log, res.locals.requestId as string, authenticate(config.apiKeys, presentedKey(req.headers))),
+      context: async ({ req, res }) =>
+        buildContext(db, log, res.locals.requestId as string, authenticate(config.apiKeys, presentedKey(req.headers)), config.compileReads),
     }),
     bodyErrorHandler,
   );
