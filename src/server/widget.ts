@@ -126,13 +126,16 @@ export function registerWidget(app: Express, deps: WidgetDeps): void {
   async function execute(operation: WidgetOperation, variables: Record<string, unknown>, res: Response): Promise<{ answer: Answer; keep: boolean }> {
     const response = await deps.apollo.executeOperation(
       { query: WIDGET_DOCUMENTS[operation], operationName: operation, variables },
-      { contextValue: buildContext(deps.db, deps.log, res.locals.requestId as string, null) },
+      { contextValue: buildContext(deps.db, deps.log, res.locals.requestId as string, null, config.compileReads) },
     );
     if (response.body.kind !== 'single') throw new Error('a widget query answered incrementally');
     const result = response.body.singleResult;
     const status = statusOf(result.errors?.[0]?.extensions?.code, response.http.status);
-    const retryAfter = response.http.headers.get('retry-after');
-    if (retryAfter) res.setHeader('Retry-After', retryAfter);
+    // what the pipeline said of this run (Retry-After when shed, Server-Timing's statement count)
+    for (const name of ['retry-after', 'server-timing']) {
+      const value = response.http.headers.get(name);
+      if (value) res.setHeader(name, value);
+    }
     const ok = status === 200 && !result.errors;
     // a partial answer (data and errors) and a server's failure are sent, never kept
     const transient = status >= 500 || (status === 200 && !ok);
