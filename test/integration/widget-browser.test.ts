@@ -15,6 +15,7 @@ import { ingestFile } from '../../src/ingest/ingest';
 import { CONFERENCE_ID } from './api-helpers';
 import { cleanTestData } from '../support/db';
 import { useTestServer } from '../support/server';
+import { DEMO_CAREER, DEMO_CONFERENCE } from '../../src/server/widget-demo';
 import { startHostServer, type HostServer } from '../support/widget-host';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -77,17 +78,21 @@ const pagePoint = (select: string, point: 'midpoint' | 'position') =>
     await cleanTestData(world.db);
   });
 
+  /** A new page whose errors and CSP violations are collected (a 404's "Failed to load resource" is expected). */
+  async function watched(viewport: { width: number; height: number }): Promise<Page> {
+    const p = await browser.newPage({ viewport });
+    p.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    p.on('console', (msg) => {
+      if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) problems.push(`console error: ${msg.text()}`);
+    });
+    await p.addInitScript({
+      content: "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));",
+    });
+    return p;
+  }
+
   async function open(params: Record<string, string>, viewport = { width: 1200, height: 800 }, page?: Page): Promise<Page> {
-    const p = page ?? (await browser.newPage({ viewport }));
-    if (!page) {
-      p.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-      p.on('console', (msg) => {
-        if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) problems.push(`console error: ${msg.text()}`);
-      });
-      await p.addInitScript({
-        content: "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));",
-      });
-    }
+    const p = page ?? (await watched(viewport));
     await p.goto(`${host.url}/?${new URLSearchParams(params).toString()}`);
     await p.waitForSelector('officials-graph[state="ready"], officials-graph[state="error"]', { timeout: 30_000 });
     return p;
@@ -249,6 +254,23 @@ const pagePoint = (select: string, point: 'midpoint' | 'position') =>
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(375);
     await page.screenshot({ path: path.join(ARTIFACTS, 'widget-phone.png') });
+    await page.close();
+  });
+
+  it('the demo page draws the conference, and the career or a readable message when that person is not loaded', async () => {
+    const page = await watched({ width: 1000, height: 900 });
+    await page.goto(`${world.server.url}/widget/demo?lang=en`);
+    const state = (id: string) => page.locator(`officials-graph[entity="${id}"]`);
+    await page.waitForSelector(`officials-graph[entity="${DEMO_CONFERENCE}"][state="ready"]`, { timeout: 30_000 });
+    await page.waitForSelector(`officials-graph[entity="${DEMO_CAREER}"]:is([state="ready"], [state="error"])`, { timeout: 30_000 });
+    // the Wikipedia officials are loaded by `npm start`, not necessarily in the test database
+    const { body } = await world.server.gql(`{ person(id: "${DEMO_CAREER}") { id } }`);
+    if (body.data.person) {
+      expect(await state(DEMO_CAREER).getAttribute('state')).toBe('ready');
+    } else {
+      expect(await state(DEMO_CAREER).locator('.message').textContent()).toBe(`There is no entity with the id “${DEMO_CAREER}” in officials-graph.`);
+    }
+    await page.screenshot({ path: path.join(ARTIFACTS, 'widget-demo.png'), fullPage: true });
     await page.close();
   });
 
