@@ -26,6 +26,8 @@ const IGNORES = ['dist/', 'node_modules/', '.neo4j/', 'coverage/'];
 const only = (target, allowed, message) => ({ target: `src/${target}`, from: 'src', except: allowed.map((p) => `./${p}`), message });
 /** The module that says where the UI bundle is written (dist/ui, its manifest): the server reads it. */
 const UI_OUTPUT = 'ui/output.ts';
+/** What the server takes of the widget: where its bundle is, its URLs and its trusted documents (no browser code). */
+const WIDGET_SHARED = ['widget/output.ts', 'widget/protocol.ts', 'widget/documents.ts'];
 
 const ZONES = [
   // src/paths.ts (PROJECT_ROOT): the root of the graph, imports nothing of ours.
@@ -82,9 +84,15 @@ const ZONES = [
   // src/server/: the Express app around Apollo, /graphiql (serving the UI bundle) and /metrics.
   only(
     'server',
-    ['graphql', 'export', 'db', 'config.ts', 'auth', 'log.ts', 'errors.ts', 'server', UI_OUTPUT],
-    `src/server/ may import only graphql, export, db, config, auth, log, errors, server, src/${UI_OUTPUT}.`,
+    ['graphql', 'export', 'db', 'config.ts', 'auth', 'log.ts', 'errors.ts', 'server', UI_OUTPUT, ...WIDGET_SHARED],
+    `src/server/ may import only graphql, export, db, config, auth, log, errors, server, src/${UI_OUTPUT}, src/widget/{output,protocol,documents}.ts.`,
   ),
+  // src/widget/: the embeddable widget (browser code in element/, its bundler, its contract with the server).
+  {
+    target: 'src/widget',
+    from: ['db', 'graph', 'ingest', 'graphql', 'server', 'localdb', 'cli', 'import', 'extract'].map((p) => `src/${p}`),
+    message: 'src/widget/ may import nothing from the server side (db, graph, ingest, graphql, server, localdb, cli, import, extract).',
+  },
   // src/ui/: the browser code (and its bundler script): nothing from the server side.
   {
     target: 'src/ui',
@@ -110,7 +118,7 @@ export default defineConfig(
     linterOptions: { reportUnusedDisableDirectives: 'error' },
   },
   { files: ['**/*.js', '**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
-  { files: ['src/ui/graphiql/**'], languageOptions: { globals: { ...globals.browser } } },
+  { files: ['src/ui/graphiql/**', 'src/widget/element/**'], languageOptions: { globals: { ...globals.browser } } },
 
   // Relaxations for this codebase.
   {
@@ -134,7 +142,11 @@ export default defineConfig(
       'import-x/external-module-folders': ['node_modules', 'node_modules/@types'],
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
       'import-x/resolver-next': [
-        createTypeScriptImportResolver({ project: ['tsconfig.json', 'src/ui/tsconfig.json'], alwaysTryTypes: true, noWarnOnMultipleProjects: true }),
+        createTypeScriptImportResolver({
+          project: ['tsconfig.json', 'src/ui/tsconfig.json', 'src/widget/element/tsconfig.json'],
+          alwaysTryTypes: true,
+          noWarnOnMultipleProjects: true,
+        }),
       ],
     },
     rules: {

@@ -21,6 +21,7 @@ import { registerExports } from './exports';
 import { registerGraphiql } from './graphiql';
 import { createMetrics } from './metrics';
 import { requireToken } from './require-token';
+import { registerWidget } from './widget';
 import { observeGraphqlRequests } from '../graphql/plugins/graphql-requests';
 import { overloadPlugin } from '../graphql/plugins/overload';
 import { statementsPlugin } from '../graphql/plugins/statements';
@@ -105,6 +106,8 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
 
   registerGraphiql(app);
   registerExports(app, db, log);
+  // The embeddable widget: its script, its cacheable GET reads (trusted documents only), its demo page.
+  registerWidget(app, { apollo, config, db, log, admission: admission.middleware(), observe: graphqlRequests.middleware });
 
   app.use(
     '/graphql',

@@ -19,14 +19,15 @@ import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client
 import type { Database, DbObservation } from '../db/database';
 import { ErrorCode } from '../errors';
 import type { GraphqlRequestListener } from '../graphql/plugins/graphql-requests';
+import { WIDGET_DEMO_PATH, WIDGET_QUERY_PATH, WIDGET_SCRIPT_PATH } from '../widget/protocol';
 
 /** Distinct operation names that get a series of their own; the rest are counted as "other". */
 export const MAX_OPERATION_NAMES = 200;
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 /** Routes with a series of their own; any other path is "other" (scanners must not add series). */
-const ROUTES = ['/graphql', '/metrics', '/healthz', '/readyz', '/graphiql'];
-const ROUTE_PREFIXES = ['/graphiql/assets/'];
+const ROUTES = ['/graphql', '/metrics', '/healthz', '/readyz', '/graphiql', WIDGET_SCRIPT_PATH, WIDGET_DEMO_PATH];
+const ROUTE_PREFIXES = ['/graphiql/assets/', `${WIDGET_QUERY_PATH}/`];
 const METHODS = new Set(['GET', 'POST', 'OPTIONS', 'HEAD', 'PUT', 'PATCH', 'DELETE']);
 /** Error codes with a series of their own; anything else is "OTHER". */
 const ERROR_CODES = new Set<string>([...Object.values(ErrorCode), ...Object.values(ApolloServerErrorCode)]);

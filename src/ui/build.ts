@@ -24,7 +24,7 @@ const WORKERS = {
 /** Served gzipped to browsers that accept it (src/server/graphiql.ts). */
 const GZIP = /\.(js|css|ttf|svg)$/;
 
-function packageVersion(name: string): string {
+export function packageVersion(name: string): string {
   try {
     const file = path.join(ROOT, 'node_modules', name, 'package.json');
     return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
@@ -33,7 +33,7 @@ function packageVersion(name: string): string {
   }
 }
 
-function filesUnder(dir: string): string[] {
+export function filesUnder(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
