@@ -115,6 +115,7 @@ export const WORLD = { organizations: ORG_KINDS.length * TOPICS.length * 4, role
 
 /** The prefixes of every id the generator writes (`clean` deletes exactly these). */
 const PREFIXES = [
+  'source/bench-',
   'person/bench-',
   'occupancy/bench-',
   'occupancy/person/bench-',
