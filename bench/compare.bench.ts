@@ -23,7 +23,7 @@ import { buildContext } from '../src/graphql/context';
 import { buildServer } from '../src/server/app';
 import { CONNECTIONS_BY_HOPS, driverFor, startPeer, startRaw, withIntegers } from './peers';
 import { tieParams } from '../src/graph/ties';
-import { generate, personName } from './world';
+import { clean, generate, personName } from './world';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -168,6 +168,8 @@ async function load(target: Target, expect: string) {
 async function ensureWorld(db: Database): Promise<string> {
   const [have] = await db.read("MATCH (o:Occupancy) WHERE o.id STARTS WITH 'occupancy/bench-' RETURN count(o) AS n");
   if (Number(have?.n) === PEOPLE * 2 && !process.argv.includes('--rebuild')) return 'existing world';
+  // the rate is of writing: an earlier world is removed first, apart
+  await clean(db);
   const t = Date.now();
   await generate(db, PEOPLE, (m) => process.stdout.write(`\r${m}   `));
   const seconds = (Date.now() - t) / 1000;
