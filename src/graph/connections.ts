@@ -7,7 +7,7 @@ import { int } from '../db/database';
 import { AppError, ErrorCode } from '../errors';
 import { model } from '../model/model';
 import { GraphNode, project } from './nodes';
-import { boundedRead, ENTITY_RELS, FACT_RELS, checkRange, entitiesOrNotFound, TieFilter, TIE_OK, tieParams, WEAKNESS } from './ties';
+import { boundedRead, entityNotFound, ENTITY_RELS, FACT_RELS, checkRange, entitiesOrNotFound, TieFilter, TIE_OK, tieParams, WEAKNESS } from './ties';
 
 export const MAX_HOPS = 6;
 export const MAX_PATHS = 10;
@@ -53,7 +53,7 @@ export async function connections(db: Database, from: string, to: string, maxHop
     ['from', from, row.a],
     ['to', to, row.b],
   ] as const) {
-    if (!found) throw new AppError(ErrorCode.NOT_FOUND, `${argument}: no entity with id "${id.slice(0, 200)}"`, { argument, id: id.slice(0, 200) });
+    if (!found) throw entityNotFound(argument, id);
   }
   return ((row.paths as Row[] | undefined) ?? []).map((r) => {
     const score = r.score as number[];

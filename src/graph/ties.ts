@@ -123,11 +123,15 @@ export async function entitiesOrNotFound(db: Database, ids: Array<{ argument: st
   return ids.map(({ argument, id }) => {
     const node = found.get(id);
     if (!node || model.types[node.__typename]?.kind !== 'entity') {
-      throw new AppError(ErrorCode.NOT_FOUND, `${argument}: no entity with id "${id.slice(0, 200)}"`, { argument, id: id.slice(0, 200) });
+      throw entityNotFound(argument, id);
     }
     return node;
   });
 }
+
+/** NOT_FOUND for an id argument that names no entity. */
+export const entityNotFound = (argument: string, id: string) =>
+  new AppError(ErrorCode.NOT_FOUND, `${argument}: no entity with id "${id.slice(0, 200)}"`, { argument, id: id.slice(0, 200) });
 
 /** A read that may time out: a timeout is said in terms of what was asked and what to narrow. */
 export async function boundedRead<T>(what: string, hint: string, read: () => Promise<T>): Promise<T> {

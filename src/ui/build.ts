@@ -39,9 +39,13 @@ export function filesUnder(dir: string): string[] {
 
 /** A hash of everything the bundle is made from: the UI's sources and the locked dependency tree. */
 export function inputsHash(): string {
-  const files = [...filesUnder(UI_SRC), path.join(ROOT, 'package-lock.json'), path.join(ROOT, 'src', 'server', 'graphiql.ts')].sort();
+  return hashOfFiles([...filesUnder(UI_SRC), path.join(ROOT, 'package-lock.json'), path.join(ROOT, 'src', 'server', 'graphiql.ts')]);
+}
+
+/** A short hash of files' paths (relative to the project) and contents, in path order: a bundle's inputs. */
+export function hashOfFiles(files: string[]): string {
   const hash = createHash('sha256');
-  for (const file of files) hash.update(path.relative(ROOT, file)).update('\0').update(fs.readFileSync(file)).update('\0');
+  for (const file of [...files].sort()) hash.update(path.relative(ROOT, file)).update('\0').update(fs.readFileSync(file)).update('\0');
   return hash.digest('hex').slice(0, 16);
 }
 

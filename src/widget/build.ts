@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { build } from 'esbuild';
-import { filesUnder, packageVersion } from '../ui/build';
+import { filesUnder, hashOfFiles, packageVersion } from '../ui/build';
 import { WIDGET_DIR, WIDGET_FILE, WIDGET_MANIFEST, type WidgetManifest } from './output';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -18,10 +18,7 @@ const ELEMENT = path.join(ROOT, 'src', 'widget', 'element');
 const ENTRY = path.join(ELEMENT, 'index.ts');
 
 export function widgetInputsHash(): string {
-  const files = [...filesUnder(ELEMENT), path.join(ROOT, 'src', 'widget', 'protocol.ts'), path.join(ROOT, 'package-lock.json'), __filename].sort();
-  const hash = createHash('sha256');
-  for (const file of files) hash.update(path.relative(ROOT, file)).update('\0').update(fs.readFileSync(file)).update('\0');
-  return hash.digest('hex').slice(0, 16);
+  return hashOfFiles([...filesUnder(ELEMENT), path.join(ROOT, 'src', 'widget', 'protocol.ts'), path.join(ROOT, 'package-lock.json'), __filename]);
 }
 
 /** The manifest in `outDir` when it was built from these inputs and its files are there. */

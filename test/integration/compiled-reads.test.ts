@@ -12,11 +12,11 @@ let compiled: RunningServer;
 let loaders: RunningServer;
 
 beforeAll(async () => {
-  db = await openTestDb();
-  // a long read timeout: a first run that timed out while Neo4j plans a deep shape (a cold or busy
-  // machine) would be answered by the loaders, and the count of statements would not be the point
-  compiled = await startTestServer(db, { QUERY_TIMEOUT_MS: '60000' });
-  loaders = await startTestServer(db, { COMPILE_READS: 'false', QUERY_TIMEOUT_MS: '60000' });
+  // a long read timeout (the database handle's): a first run that timed out while Neo4j plans a deep
+  // shape (a cold or busy machine) would be answered by the loaders, and not count one statement
+  db = await openTestDb({ env: { QUERY_TIMEOUT_MS: '60000' } });
+  compiled = await startTestServer(db);
+  loaders = await startTestServer(db, { COMPILE_READS: 'false' });
 });
 
 afterAll(async () => {

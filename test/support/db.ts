@@ -18,8 +18,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
  * maintenance timeout (as start-up does), never the public read timeout: a busy machine slows it, it
  * does not fail it.
  */
-export async function openTestDb(options: { seeds?: boolean } = {}): Promise<Database> {
-  const db = createDatabase(testConfig());
+export async function openTestDb(options: { seeds?: boolean; env?: Record<string, string> } = {}): Promise<Database> {
+  const db = createDatabase(testConfig(options.env));
   await migrate(db);
   if (options.seeds !== false) await loadSeeds(db);
   return db;

@@ -81,7 +81,13 @@ const FROM_PROPERTIES: Record<string, string[]> = { names: ['otherNames'] };
 
 /** The field's arguments, coerced as graphql-js does (defaults, enum values), for a request's variables. */
 function argsOf(field: GraphQLField<unknown, unknown>, node: FieldNode): Binder {
-  return (vars) => getArgumentValues(field, node, vars);
+  // several parameters read one field's arguments: coerce them once per request's variables
+  const seen = new WeakMap<Record<string, unknown>, Record<string, unknown>>();
+  return (vars) => {
+    let args = seen.get(vars);
+    if (!args) seen.set(vars, (args = getArgumentValues(field, node, vars)));
+    return args;
+  };
 }
 
 /** Cypher map projection of node variable `v` of `type` for what `nodes` select. */
