@@ -83,6 +83,12 @@ const variables = {
   // Compile each read's selection into one Cypher statement (src/graphql/compile); false resolves
   // every field through the per-request loaders instead (the reference the compiler is tested against).
   COMPILE_READS: bool.default(true),
+  // Bound of the neighbourhood's cache of hub hops in MiB (src/graph/hop-cache.ts); 0 turns it off.
+  NEIGHBOURHOOD_CACHE_MB: z.coerce
+    .number({ message: 'a number of MiB (0 turns the cache off)' })
+    .int('a whole number of MiB')
+    .min(0, 'a number of MiB, 0 or more')
+    .default(128),
   CORS_ORIGINS: z.string().default('*'),
   // Query limits of the public API (src/graphql/limits).
   MAX_QUERY_DEPTH: positiveInt('a positive integer (levels of nested fields)').default(10),
@@ -132,6 +138,8 @@ export interface Config {
   dataDir: string | null;
   loadWikipedia: boolean;
   compileReads: boolean;
+  /** MiB for the neighbourhood's cache of hub hops; 0: none. */
+  neighbourhoodCacheMb: number;
   /** '*' or the allowed origins. */
   corsOrigins: '*' | string[];
   /** Limits on each GraphQL request (src/graphql/limits). */
@@ -216,6 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: r.DATA_DIR ? path.resolve(r.DATA_DIR) : defaultDataDir(),
     loadWikipedia: r.LOAD_WIKIPEDIA,
     compileReads: r.COMPILE_READS,
+    neighbourhoodCacheMb: r.NEIGHBOURHOOD_CACHE_MB,
     corsOrigins:
       origins === '*'
         ? '*'

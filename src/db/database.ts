@@ -37,6 +37,16 @@ export interface DbObservation {
 }
 export type DbObserver = (observation: DbObservation) => void;
 
+/**
+ * Cypher: a new token for the graph's version node (schema/migrations/0006). Every write transaction
+ * ends with it, so a cache keyed on the token (src/graph/hop-cache.ts) never serves what a write
+ * changed. A no-op before the migration made the node.
+ */
+export const GRAPH_VERSION_BUMP = "MATCH (v:GraphVersion {id: 'graph'}) SET v.token = randomUUID()";
+
+/** Cypher: the graph's version token (null before the migration made its node). */
+export const GRAPH_VERSION_READ = "OPTIONAL MATCH (v:GraphVersion {id: 'graph'}) RETURN v.token AS token";
+
 /** A handle on one Neo4j DBMS (single server, cluster or Aura). */
 export class Database {
   private readonly driver: Driver;
@@ -77,11 +87,24 @@ export class Database {
     }
   }
 
-  /** Runs `work` in one write transaction: all of it is committed, or none. Keep it idempotent (it may be retried). */
+  /**
+   * Runs `work` in one write transaction: all of it is committed, or none. Keep it idempotent (it may be
+   * retried). The transaction ends by giving the graph a new version token (GRAPH_VERSION_BUMP).
+   */
   async write<T>(work: (tx: Tx) => Promise<T>, timeoutMs = this.options.writeTimeoutMs): Promise<T> {
     const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE, database: this.options.database });
     try {
-      return await this.observed('write', () => session.executeWrite((tx) => work({ run: (c, p) => runPlain(tx, c, p ?? {}) }), { timeout: timeoutMs }));
+      return await this.observed('write', () =>
+        session.executeWrite(
+          async (tx) => {
+            const result = await work({ run: (c, p) => runPlain(tx, c, p ?? {}) });
+            // last, so the version node's lock is held only until the commit
+            await tx.run(GRAPH_VERSION_BUMP);
+            return result;
+          },
+          { timeout: timeoutMs },
+        ),
+      );
     } finally {
       await session.close();
     }

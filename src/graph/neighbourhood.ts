@@ -3,10 +3,11 @@
 // it. A position's organisation comes within the same hop (a post is of an organisation, not a tie).
 // Fan-out is capped per expanded entity (`perHop`, best-evidenced ties first) and in all (`MAX_EDGES`);
 // what was cut is counted, never hidden.
-import type { Database } from '../db/database';
+import type { Database, Params, Row } from '../db/database';
 import { int } from '../db/database';
 import { model } from '../model/model';
-import { GraphNode, project } from './nodes';
+import { Citation, citationOf, CITATIONS_OF, GraphNode, project } from './nodes';
+import { cachedHop, graphToken, hopKeyPrefix, storeHop } from './hop-cache';
 import { boundedRead, checkRange, ENTITY_RELS, entitiesOrNotFound, FACT_RELS, TIED_FACTS, TieFilter, tieParams, WEAKNESS } from './ties';
 
 export const MAX_DEPTH = 3;
@@ -19,6 +20,8 @@ export const MAX_FACTS = 2000;
 export interface ReachedFact {
   fact: GraphNode;
   refs: Record<string, GraphNode>;
+  /** Its sources, with the quotes and records (newest source first). */
+  citations: Citation[];
 }
 
 /** A cut: an entity with more ties than were taken. */
@@ -54,7 +57,7 @@ interface HopRow {
   entity: string;
   total: number;
   ups: Array<{ rel: string; node: GraphNode }>;
-  ties: Array<{ fact: GraphNode; refs: Array<{ rel: string; id: string; upRel: string | null; up: string | null }> }>;
+  ties: Array<{ fact: GraphNode; refs: Array<{ rel: string; id: string; upRel: string | null; up: string | null }>; citations: Row[] }>;
   /** The entities the ties reference, and their organisations, each once. */
   near: GraphNode[];
 }
@@ -63,7 +66,10 @@ interface HopRow {
 export async function neighbourhood(db: Database, id: string, depth: number, perHop: number, ties?: TieFilter | null): Promise<Neighbourhood> {
   checkRange('depth', depth, 1, MAX_DEPTH);
   checkRange('perHop', perHop, 1, MAX_PER_HOP);
-  const [root] = await entitiesOrNotFound(db, [{ argument: 'id', id }]);
+  // the version token read beside the root: the hops, read after both, are at least as new as it
+  const [[root], token] = await Promise.all([entitiesOrNotFound(db, [{ argument: 'id', id }]), graphToken(db)]);
+  const params = tieParams(ties);
+  const keyPrefix = token ? hopKeyPrefix(token, perHop, params) : null;
   const out: Neighbourhood = {
     root: root!,
     entities: new Map([[root!.id, root!]]),
@@ -92,7 +98,7 @@ export async function neighbourhood(db: Database, id: string, depth: number, per
   let frontier = [root!.id];
   for (; hop <= depth && frontier.length; hop++) {
     frontier.forEach((f) => expanded.add(f));
-    const rows = await readHop(db, frontier, perHop, ties);
+    const rows = await readHops(db, frontier, perHop, params, keyPrefix);
     const next: string[] = [];
     for (const row of rows) {
       const near = new Map(row.near.map((x) => [x.id, x]));
@@ -119,7 +125,7 @@ export async function neighbourhood(db: Database, id: string, depth: number, per
             addStructural(node.id, ref.upRel, up);
           }
         }
-        out.facts.set(tie.fact.id, { fact: tie.fact, refs });
+        out.facts.set(tie.fact.id, { fact: tie.fact, refs, citations: tie.citations.map(citationOf) });
       }
     }
     frontier = [...new Set(next)].filter((e) => !expanded.has(e));
@@ -129,11 +135,31 @@ export async function neighbourhood(db: Database, id: string, depth: number, per
 }
 
 /**
+ * One hop of the frontier: the hops of hub entities from the cache (hop-cache.ts), the others read in
+ * one statement (with the kept facts' citations); a hop read whose ties were cut (more than perHop: ranking them is what costs) is kept.
+ */
+async function readHops(db: Database, frontier: string[], perHop: number, params: Params, keyPrefix: string | null): Promise<HopRow[]> {
+  const cached = new Map<string, HopRow>();
+  if (keyPrefix) {
+    for (const entity of frontier) {
+      const row = cachedHop<HopRow>(keyPrefix + entity);
+      if (row) cached.set(entity, row);
+    }
+  }
+  const missing = frontier.filter((e) => !cached.has(e));
+  const read = missing.length ? await readHop(db, missing, perHop, params) : [];
+  if (keyPrefix) for (const row of read) if (row.total > row.ties.length) storeHop(keyPrefix + row.entity, row);
+  // in the frontier's order, as one statement would have given them: what is cut first is the same
+  const byEntity = new Map(read.map((r) => [r.entity, r]));
+  return frontier.flatMap((e) => cached.get(e) ?? byEntity.get(e) ?? []);
+}
+
+/**
  * One hop: for each frontier entity, the facts tied to it (directly, or through the posts of an
  * organisation), best-evidenced and most recent first, at most `perHop`, with their total; each fact
  * with the entities it references and their organisations.
  */
-async function readHop(db: Database, frontier: string[], perHop: number, ties?: TieFilter | null): Promise<HopRow[]> {
+async function readHop(db: Database, frontier: string[], perHop: number, params: Params): Promise<HopRow[]> {
   const rows = await boundedRead('neighbourhood: a hop', 'ask for a smaller depth or perHop, or narrow `ties` (kinds, at)', () =>
     db.read(
       `UNWIND $frontier AS eid
@@ -155,7 +181,7 @@ async function readHop(db: Database, frontier: string[], perHop: number, ties?: 
            OPTIONAL MATCH (x)-[u2]->(y:Entity) WHERE type(u2) IN $entityRels
            RETURN collect({rel: type(r2), id: x.id, upRel: type(u2), up: y.id}) AS refs, collect(x) + collect(y) AS near
          }
-         RETURN collect({fact: ${project('f')}, refs: refs}) AS ties, collect(near) AS nears
+         RETURN collect({fact: ${project('f')}, refs: refs, citations: ${CITATIONS_OF('f')}}) AS ties, collect(near) AS nears
        }
        // each entity projected once, however many of the facts reference it
        CALL (nears) {
@@ -165,7 +191,7 @@ async function readHop(db: Database, frontier: string[], perHop: number, ties?: 
          RETURN collect(${project('x')}) AS near
        }
        RETURN e.id AS entity, total, ups, ties, near`,
-      { ...tieParams(ties), frontier, perHop: int(perHop), factRels: FACT_RELS, entityRels: ENTITY_RELS },
+      { ...params, frontier, perHop: int(perHop), factRels: FACT_RELS, entityRels: ENTITY_RELS },
     ),
   );
   return rows as unknown as HopRow[];

@@ -149,12 +149,26 @@ export async function citations(db: Database, ids: readonly string[], rel: 'SOUR
   const out = new Map<string, Citation[]>();
   for (const row of rows) {
     const list = out.get(row.key as string) ?? [];
-    const fields = (row.fields as string[] | null) ?? [];
-    const records = ((row.values as string[] | null) ?? []).map((value, i) => ({ field: fields[i] || null, value }));
-    list.push({ source: row.source as GraphNode, quotes: (row.quotes as string[] | null) ?? [], records });
+    list.push(citationOf(row));
     out.set(row.key as string, list);
   }
   return out;
+}
+
+/**
+ * Cypher: the citations of fact `f` as a list of maps citationOf reads, newest source first (what
+ * `citations` reads for many facts at once, for a statement that reads its facts itself).
+ */
+export const CITATIONS_OF = (f: string) =>
+  `COLLECT { MATCH (${f})-[r:SOURCED_FROM]->(s:Source) WHERE size(coalesce(r.quotes, [])) + size(coalesce(r.values, [])) > 0
+     WITH r, s ORDER BY s.publishedAt DESC, s.id
+     RETURN {source: ${project('s')}, quotes: r.quotes, fields: r.fields, values: r.values} }`;
+
+/** A citation from a row or map of {source, quotes, fields, values}. */
+export function citationOf(row: Row): Citation {
+  const fields = (row.fields as string[] | null) ?? [];
+  const records = ((row.values as string[] | null) ?? []).map((value, i) => ({ field: fields[i] || null, value }));
+  return { source: row.source as GraphNode, quotes: (row.quotes as string[] | null) ?? [], records };
 }
 
 function group(rows: Row[]): Map<string, GraphNode[]> {

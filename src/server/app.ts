@@ -17,6 +17,7 @@ import { buildContext, Context } from '../graphql/context';
 import { formatError } from '../graphql/format-error';
 import { bodyErrorHandler, MAX_BODY_BYTES, nestingLimit, queryLimits } from '../graphql/limits';
 import { buildExecutableSchema } from '../graphql/schema';
+import { configureReadCaches } from '../graphql/caches';
 import { registerExports } from './exports';
 import { registerGraphiql } from './graphiql';
 import { createMetrics } from './metrics';
@@ -43,6 +44,7 @@ export interface ServerDeps {
 
 /** Builds Apollo, Express and the health routes around one database handle. */
 export async function buildServer({ config, db, log }: ServerDeps): Promise<BuiltServer> {
+  configureReadCaches(config);
   const app = express();
   app.disable('x-powered-by');
   // Slow clients (a trickled body, headers never finished) are cut off: Node's defaults would hold a

@@ -1,6 +1,9 @@
 // The neighbourhood of an entity as a subgraph (neutral, Cytoscape.js and graphology shapes), and a timeline.
 import { CONFERENCE_ID, NAMED_OFFICIALS, TINH_ID } from './api-helpers';
 import { useTestServer } from '../support/server';
+import { cleanTestData, TEST_MARK } from '../support/db';
+import { hopCacheStats } from '../../src/graph/hop-cache';
+import { statementsOf } from '../../src/graphql/plugins/statements';
 
 const world = useTestServer({ MAX_QUERY_COST: '100000000' });
 
@@ -108,6 +111,46 @@ describe('neighbourhood', () => {
     expect(depths['organization/bo-tu-phap']).toBe(1);
     expect(depths[TINH_ID]).toBe(1);
     expect(depths['organization/chinh-phu']).toBe(2); // the ministry's parent link, reached from the organisation
+  });
+
+  it("keeps a hub's cut hop in the cache until a write, and shows the write at once", async () => {
+    // perHop 4: asked by no other test, so the first read is a miss
+    const query = `{ neighbourhood(id: "${CONFERENCE_ID}", perHop: 4) { cuts { entity total kept } edges { id fact { id } sources { quote } } } }`;
+    const ask = async () => {
+      const res = await fetch(`${world.server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+      return { body: (await res.json()) as any, statements: statementsOf(res.headers.get('server-timing')) };
+    };
+    const first = await ask();
+    const { stored, hits } = hopCacheStats();
+    const again = await ask();
+    expect(again.body).toEqual(first.body);
+    expect(hopCacheStats().hits).toBeGreaterThan(hits);
+    // the root, the version token and nothing else: the conference's hop came from the cache
+    expect(again.statements).toBeLessThan(first.statements!);
+    const total = first.body.data.neighbourhood.cuts[0].total;
+    try {
+      // a new tie of the conference, written through the database door (as every importer and mutation writes)
+      await world.db.write((tx) =>
+        tx.run(
+          `MATCH (ev:Entity {id: $event})
+           CREATE (p:Entity:Agent:Person {id: 'person/${TEST_MARK}-hub-guest', name: 'Khách Thử'})
+           CREATE (f:Fact:Participation {id: 'participation/${TEST_MARK}-hub-guest', role: 'attendee', confidence: 'high'})
+           CREATE (f)-[:EVENT]->(ev), (f)-[:PARTICIPANT]->(p)`,
+          { event: CONFERENCE_ID },
+        ),
+      );
+      const after = await ask();
+      expect(after.body.data.neighbourhood.cuts[0].total).toBe(total + 1);
+      expect(hopCacheStats().stored).toBeGreaterThan(stored);
+    } finally {
+      await cleanTestData(world.db);
+    }
+    const cleaned = await ask();
+    expect(cleaned.body).toEqual(first.body);
   });
 
   it('leaves proposals out when asked', async () => {

@@ -2,7 +2,7 @@
 // src/graph/connections.ts, neighbourhood.ts and timeline.ts; the Subgraph's shapes come from ../subgraph-shapes.ts.
 import { commonConnections, connections, shared } from '../../graph/connections';
 import { DEFAULT_PER_HOP, Neighbourhood, neighbourhood } from '../../graph/neighbourhood';
-import type { Citation, GraphNode } from '../../graph/nodes';
+import type { GraphNode } from '../../graph/nodes';
 import type { TieFilter } from '../../graph/ties';
 import { timeline } from '../../graph/timeline';
 import { model } from '../../model/model';
@@ -13,11 +13,6 @@ import { evidence } from './generated';
 const isFact = (n: GraphNode) => model.types[n.__typename]?.kind === 'fact';
 
 /** Sources of many facts in one batched read. */
-async function citationsOf(ctx: Context, ids: string[]): Promise<Map<string, Citation[]>> {
-  const found = await ctx.loaders.sources.loadMany(ids);
-  return new Map(ids.map((id, i) => [id, Array.isArray(found[i]) ? (found[i] as Citation[]) : []]));
-}
-
 type SubgraphResult = ReturnType<typeof subgraphOf> & { root: GraphNode; truncated: boolean; cuts: Neighbourhood['cuts'] };
 
 interface Ties {
@@ -40,7 +35,7 @@ export const connectionResolvers = {
     commonConnections: (_: unknown, a: { ids: string[] } & Ties, ctx: Context) => commonConnections(ctx.db, a.ids, a.ties),
     neighbourhood: async (_: unknown, a: { id: string; depth: number; perHop?: number | null } & Ties, ctx: Context): Promise<SubgraphResult> => {
       const n = await neighbourhood(ctx.db, a.id, a.depth, a.perHop ?? DEFAULT_PER_HOP, a.ties);
-      const graph = subgraphOf(n, await citationsOf(ctx, [...n.facts.keys()]), a.ties?.at);
+      const graph = subgraphOf(n, new Map([...n.facts].map(([id, f]) => [id, f.citations])), a.ties?.at);
       return { root: n.root, ...graph, truncated: n.capped || n.cuts.length > 0, cuts: n.cuts };
     },
     timeline: (_: unknown, a: { id: string; first: number } & Ties, ctx: Context) => timeline(ctx.db, a.id, a.first, a.ties),
