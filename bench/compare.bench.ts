@@ -23,6 +23,7 @@ import { buildContext } from '../src/graphql/context';
 import { buildServer } from '../src/server/app';
 import { CONNECTIONS_BY_HOPS, driverFor, startPeer, startRaw, withIntegers } from './peers';
 import { tieParams } from '../src/graph/ties';
+import { DEFAULT_MAX_TIES } from '../src/graph/connections';
 import { clean, generate, personName } from './world';
 
 const arg = (name: string, fallback: number) => {
@@ -127,7 +128,7 @@ function mix(ids: { person: string; other: string; name: string }): Query[] {
       name: 'connections ≤ 4 hops',
       ours: { query: `query($a: ID!, $b: ID!) { connections(from: $a, to: $b, maxHops: 4, first: 5) { hops } }`, variables: { a: ids.person, b: ids.other } },
       peer: { query: `query($a: ID!, $b: ID!) { connectionHops(from: $a, to: $b, maxHops: 4) }`, variables: { a: ids.person, b: ids.other } },
-      raw: { cypher: CONNECTIONS_BY_HOPS, params: { ...tieParams(null), from: ids.person, to: ids.other, maxHops: 4, first: 5 } },
+      raw: { cypher: CONNECTIONS_BY_HOPS, params: { ...tieParams(null), from: ids.person, to: ids.other, maxHops: 4, first: 5, maxTies: DEFAULT_MAX_TIES } },
       content: { ours: (d) => Math.min(...d.connections.map((c: any) => c.hops)), peer: (d) => d.connectionHops, raw: same },
     },
   ];

@@ -7,7 +7,7 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import neo4j, { Driver } from 'neo4j-driver';
-import { connectionsCypher } from '../src/graph/connections';
+import { connectionsCypher, DEFAULT_MAX_TIES } from '../src/graph/connections';
 import { tieParams } from '../src/graph/ties';
 
 export function driverFor(uri: string): Driver {
@@ -51,7 +51,7 @@ export async function startRaw(driver: Driver, queries: Record<string, string>, 
  * defaults written in: a @cypher statement sees only its field's arguments.
  */
 export const CONNECTIONS_BY_HOPS = `CALL () { ${connectionsCypher(4)} } RETURN reduce(m = 99, p IN paths | CASE WHEN p.hops < m THEN p.hops ELSE m END) AS hops`;
-const TIE_DEFAULTS = { ...tieParams(null), first: 5 };
+const TIE_DEFAULTS = { ...tieParams(null), first: 5, maxTies: DEFAULT_MAX_TIES };
 const CONNECTIONS_FOR_PEER = Object.entries(TIE_DEFAULTS)
   .sort(([x], [y]) => y.length - x.length)
   .reduce((c, [k, v]) => c.replaceAll(`$${k}`, JSON.stringify(v).replace(/"/g, "'")), CONNECTIONS_BY_HOPS);

@@ -11,6 +11,9 @@ import { boundedRead, entityNotFound, ENTITY_RELS, FACT_RELS, checkRange, entiti
 
 export const MAX_HOPS = 6;
 export const MAX_PATHS = 10;
+/** An entity with more ties than this is a hub (a bloc of thousands, a national assembly): see `connections`. */
+export const DEFAULT_MAX_TIES = 1000;
+export const MAX_MAX_TIES = 100_000;
 /** Candidate paths ranked by evidence: the two shortest lengths (in relationships), at most this many. */
 const CANDIDATES = 100;
 
@@ -39,14 +42,30 @@ export interface Path {
  * The candidates are the shortest and next-shortest chains (Neo4j's SHORTEST 2 GROUPS, a bounded
  * breadth-first search with no exhaustive fallback); a longer one is kept only when it is better
  * evidenced than every shortest one, so a stated detour one step longer beats a proposal.
+ *
+ * Hubs — entities with more than `maxTies` ties — are not walked through: a breadth-first search
+ * that enters a bloc of 2,500 members reaches their every post and event within the next hop, and
+ * times out. A hub is still a chain's middle where both ends are tied to it by one fact each (two
+ * members of the bloc), read apart from the search (from the two ends, never from the hub's ties).
+ * The next-shortest chains are searched only when no shortest one is perfectly evidenced (the
+ * answer is the same: no longer chain ranks above a perfect one).
  */
-export async function connections(db: Database, from: string, to: string, maxHops: number, first: number, ties?: TieFilter | null): Promise<Path[]> {
+export async function connections(
+  db: Database,
+  from: string,
+  to: string,
+  maxHops: number,
+  first: number,
+  ties?: TieFilter | null,
+  maxTies = DEFAULT_MAX_TIES,
+): Promise<Path[]> {
   checkRange('maxHops', maxHops, 1, MAX_HOPS);
   checkRange('first', first, 1, MAX_PATHS);
+  checkRange('maxTies', maxTies, 1, MAX_MAX_TIES);
   // One statement: the two entities (following merge redirects), and the chains between them ranked
   // in Cypher, so that only the `first` chains are projected (a candidate's nodes are read once it is kept).
   const rows = await boundedRead('connections: the path search', 'ask for fewer maxHops or narrow `ties` (kinds, at)', () =>
-    db.read(connectionsCypher(maxHops), { ...tieParams(ties), from, to, maxHops: int(maxHops), first: int(first) }),
+    db.read(connectionsCypher(maxHops), { ...tieParams(ties), from, to, maxHops: int(maxHops), first: int(first), maxTies: int(maxTies) }),
   );
   const row = rows[0] ?? {};
   for (const [argument, id, found] of [
@@ -71,28 +90,56 @@ export async function connections(db: Database, from: string, to: string, maxHop
 }
 
 /**
- * The statement behind `connections` (parameters: $from, $to, $maxHops, $first and tieParams'):
- * one row — the two entities (null when unknown) and their ranked chains. Exported for the benchmark,
- * whose hand-written and @neo4j/graphql peers answer the same question with the same search.
+ * The statement behind `connections` (parameters: $from, $to, $maxHops, $first, $maxTies and
+ * tieParams'): one row — the two entities (null when unknown) and their ranked chains. Exported for the
+ * benchmark, whose hand-written and @neo4j/graphql peers answer the same question with the same search.
  */
-export const connectionsCypher = (maxHops: number) =>
-  `CALL () { OPTIONAL MATCH (n:Entity {id: $from}) OPTIONAL MATCH (:Redirect {id: $from})-[:REDIRECTS_TO]->(r:Entity) RETURN coalesce(n, r) AS a }
+export const connectionsCypher = (maxHops: number) => {
+  const rels = WALKABLE.join('|');
+  // the search: never into a hub (but b)
+  const search = (groups: number) => `MATCH p = SHORTEST ${groups} GROUPS (a)(()-[:${rels}]-(n) WHERE NOT n:Source AND (NOT n:Fact OR ${TIE_OK('n')})
+             AND (n:Fact OR n = b OR COUNT { (n)<--() } <= $maxTies)){1,${maxHops * 3}}(b)`;
+  return `CALL () { OPTIONAL MATCH (n:Entity {id: $from}) OPTIONAL MATCH (:Redirect {id: $from})-[:REDIRECTS_TO]->(r:Entity) RETURN coalesce(n, r) AS a }
        CALL () { OPTIONAL MATCH (n:Entity {id: $to}) OPTIONAL MATCH (:Redirect {id: $to})-[:REDIRECTS_TO]->(r:Entity) RETURN coalesce(n, r) AS b }
        CALL (a, b) {
          WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
-         MATCH p = SHORTEST 2 GROUPS (a)(()-[:${WALKABLE.join('|')}]-(n) WHERE NOT n:Source AND (NOT n:Fact OR ${TIE_OK('n')})){1,${maxHops * 3}}(b)
-         WITH p LIMIT ${CANDIDATES}
-         WITH p, [n IN nodes(p) WHERE n:Fact] AS facts
+         CALL (a, b) {
+           ${search(1)}
+           RETURN nodes(p) AS ns, false AS hub
+           UNION
+           // a hub both are tied to by one fact each, read from the two ends
+           MATCH (a)-[:${rels}]-(f1:Fact)-[:${rels}]-(h:Entity)
+           WHERE $maxHops >= 2 AND h <> b AND NOT h:Source AND ${TIE_OK('f1')} AND COUNT { (h)<--() } > $maxTies
+           MATCH (b)-[:${rels}]-(f2:Fact)-[:${rels}]-(h)
+           WHERE f2 <> f1 AND ${TIE_OK('f2')}
+           RETURN [a, f1, h, f2, b] AS ns, true AS hub
+         }
+         WITH a, b, ns, hub LIMIT ${CANDIDATES}
+         WITH a, b, ns, hub, [n IN ns WHERE n:Fact] AS facts
          WHERE size(facts) <= $maxHops
-         WITH p, facts, [f IN facts | ${WEAKNESS('f')}] AS weak
-         WITH p, facts, reduce(s = [0, 0, 0, 0, 0], w IN weak | [i IN range(0, 4) | s[i] + w[i]]) AS score,
+         WITH a, b, collect({ns: ns, hub: hub, facts: facts}) AS shortest
+         // a perfectly evidenced chain among the shortest: no longer one could rank above it, so the
+         // next-shortest are searched only when there is none
+         WITH a, b, shortest, reduce(m = 1000000, c IN shortest | CASE WHEN size(c.ns) < m THEN size(c.ns) ELSE m END) AS least
+         WITH a, b, shortest, any(c IN shortest WHERE size(c.ns) = least AND all(f IN c.facts WHERE reduce(s = 0, w IN ${WEAKNESS('f')} | s + w) = 0)) AS perfect
+         CALL (a, b, perfect) {
+           WITH a, b WHERE NOT perfect
+           ${search(2)}
+           WITH nodes(p) AS ns LIMIT ${CANDIDATES}
+           RETURN collect({ns: ns, facts: [n IN ns WHERE n:Fact]}) AS longer
+         }
+         UNWIND CASE WHEN perfect THEN shortest ELSE [c IN shortest WHERE c.hub] + [c IN longer WHERE size(c.facts) <= $maxHops] END AS c
+         WITH c.ns AS ns, c.facts AS facts
+         WITH ns, facts, [f IN facts | ${WEAKNESS('f')}] AS weak
+         WITH ns, facts, reduce(s = [0, 0, 0, 0, 0], w IN weak | [i IN range(0, 4) | s[i] + w[i]]) AS score,
               reduce(m = 0, w IN weak | CASE WHEN w[4] > m THEN w[4] ELSE m END) AS worst
          // the score as one number that orders as the list does (each count is below 100)
-         WITH collect({p: p, score: score, worst: worst, key: reduce(k = 0, x IN score | k * 100 + x), hops: size(facts), length: length(p)}) AS found
+         WITH collect({ns: ns, score: score, worst: worst, key: reduce(k = 0, x IN score | k * 100 + x), hops: size(facts), length: size(ns) - 1}) AS found
          ${RANKED('found')}
-         RETURN collect({nodes: [n IN nodes(c.p) | ${project('n')}], score: c.score, worst: c.worst, hops: c.hops}) AS paths
+         RETURN collect({nodes: [n IN c.ns | ${project('n')}], score: c.score, worst: c.worst, hops: c.hops}) AS paths
        }
        RETURN a.id AS a, b.id AS b, paths`;
+};
 
 /**
  * Cypher, after a list of candidate chains `found` ({key, hops, length, …}, in the search's order):

@@ -158,3 +158,43 @@ describe('commonConnections', () => {
     expect(unknown.body.errors[0].extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'ids[1]' });
   });
 });
+
+describe('hubs (entities with more than maxTies ties)', () => {
+  const degreeOf = async (ids: string[]) => {
+    const rows = await world.db.read('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, COUNT { (n)<--() } AS ties', { ids });
+    return new Map(rows.map((r) => [r.id as string, Number(r.ties)]));
+  };
+  const QUERY = (from: string, to: string, maxTies: number) =>
+    `{ connections(from: "${from}", to: "${to}", maxHops: 4, first: 10, maxTies: ${maxTies}) { hops steps { id __typename } entities { id } } }`;
+
+  it('meets at a hub both ends are tied to, and never walks through one otherwise', async () => {
+    const conferenceTies = (await degreeOf([EVENT])).get(EVENT)!;
+    expect(conferenceTies).toBeGreaterThan(20);
+    // the conference and everything with as many ties are hubs here
+    const maxTies = conferenceTies - 1;
+    // Nguyễn Thanh Tịnh and Nguyễn Duy Ngọc still meet at the conference, one fact each
+    const met = await world.server.gql(QUERY('person/nguyen-thanh-tinh', 'person/nguyen-duy-ngoc', maxTies));
+    expect(met.body.errors).toBeUndefined();
+    const viaHub = met.body.data.connections.filter((p: any) => p.entities.some((e: any) => e.id === EVENT));
+    expect(viaHub.length).toBeGreaterThan(0);
+    for (const p of viaHub) expect(p.entities.map((e: any) => e.id)).toEqual(['person/nguyen-thanh-tinh', EVENT, 'person/nguyen-duy-ngoc']);
+
+    // to Phạm Hải Trung's command: with the default bound, chains through the conference and on through
+    // him; with the conference a hub, chains that pass it only as a two-fact chain's middle, if any
+    const COMMAND = 'organization/bo-tu-lenh-bao-ve-lang-chu-tich-ho-chi-minh';
+    const wide = await world.server.gql(QUERY('person/nguyen-thanh-tinh', COMMAND, 1000));
+    const narrow = await world.server.gql(QUERY('person/nguyen-thanh-tinh', COMMAND, maxTies));
+    expect(wide.body.errors).toBeUndefined();
+    expect(narrow.body.errors).toBeUndefined();
+    const inside = (p: any): string[] => p.entities.slice(1, -1).map((e: any) => e.id);
+    const degrees = await degreeOf([...new Set([...wide.body.data.connections, ...narrow.body.data.connections].flatMap(inside))]);
+    const throughHub = (p: any) => inside(p).some((id) => degrees.get(id)! > maxTies) && !(p.hops === 2 && inside(p).length === 1);
+    expect(wide.body.data.connections.some(throughHub)).toBe(true);
+    expect(narrow.body.data.connections.some(throughHub)).toBe(false);
+  });
+
+  it('bounds maxTies', async () => {
+    const { body } = await world.server.gql(QUERY('person/nguyen-thanh-tinh', 'person/nguyen-duy-ngoc', 0));
+    expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'maxTies', min: 1, max: 100000 });
+  });
+});

@@ -88,6 +88,12 @@ const pagePoint = (select: string, point: 'midpoint' | 'position') =>
     await p.addInitScript({
       content: "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));",
     });
+    // fCoSE starts from random positions: a seeded Math.random makes each layout the same run after
+    // run, so a click aimed at an element's position never lands on another that happened to overlap it
+    await p.addInitScript({
+      content:
+        'Math.random = (() => { let s = 20240410; return () => { s = (s + 0x6d2b79f5) | 0; let t = Math.imul(s ^ (s >>> 15), 1 | s); t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; return ((t ^ (t >>> 14)) >>> 0) / 4294967296; }; })();',
+    });
     return p;
   }
 

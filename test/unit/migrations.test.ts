@@ -10,7 +10,7 @@ describe('migrations', () => {
     expect(migrations.length).toBeGreaterThan(0);
     migrations.forEach((m, i) => expect(m.version).toBe(i + 1));
     for (const m of migrations) {
-      for (const s of m.statements) expect(s).toMatch(/IF (NOT )?EXISTS|^CALL db\.awaitIndexes/);
+      for (const s of m.statements) expect(s).toMatch(/IF (NOT )?EXISTS|^CALL db\.awaitIndexes|^MERGE /);
     }
   });
 });

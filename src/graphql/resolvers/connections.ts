@@ -21,8 +21,8 @@ interface Ties {
 
 export const connectionResolvers = {
   Query: {
-    connections: async (_: unknown, a: { from: string; to: string; maxHops: number; first: number } & Ties, ctx: Context) => {
-      const paths = await connections(ctx.db, a.from, a.to, a.maxHops, a.first, a.ties);
+    connections: async (_: unknown, a: { from: string; to: string; maxHops: number; first: number; maxTies: number } & Ties, ctx: Context) => {
+      const paths = await connections(ctx.db, a.from, a.to, a.maxHops, a.first, a.ties, a.maxTies);
       return paths.map((p) => ({
         steps: p.nodes,
         entities: p.nodes.filter((n) => !isFact(n)),
