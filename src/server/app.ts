@@ -5,7 +5,7 @@ import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
@@ -78,6 +78,9 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // No @cacheControl hints in the schema (the widget's reads set their own Cache-Control): without
+      // this, Apollo's default cache-control plugin wraps the resolution of every field.
+      ApolloServerPluginCacheControlDisabled(),
       ...limits.plugins,
       overloadPlugin(),
       graphqlRequests.plugin,
