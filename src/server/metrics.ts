@@ -8,6 +8,7 @@
 //   (src/graphql/plugins/graphql-requests.ts: countGraphqlRequest is one of its listeners);
 // - graphql_errors_total{code}: every error in a GraphQL response, by extensions.code;
 // - db_query_duration_seconds{mode,outcome}: every database call (src/db/database.ts observe());
+// - neighbourhood_hop_cache_{hits,misses,entries,bytes}: the neighbourhood's cache of hub hops;
 // - Node process metrics (prom-client's defaults: CPU, memory, event loop lag, GC, handles).
 //
 // Cardinality is bounded: routes, methods, codes and outcomes come from fixed sets; operation names
@@ -15,7 +16,8 @@
 // MAX_OPERATION_NAMES distinct ones each get their own series and any later one is "other".
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { readCacheStats } from '../graphql/caches';
 import type { Database, DbObservation } from '../db/database';
 import { ErrorCode } from '../errors';
 import type { GraphqlRequestListener } from '../graphql/plugins/graphql-requests';
@@ -118,6 +120,20 @@ export function createMetrics(options: { db?: Database } = {}): Metrics {
     registers: [registry],
   });
   for (const code of ERROR_CODES) errors.inc({ code }, 0);
+  // the neighbourhood's cache of hub hops (src/graph/hop-cache.ts), read when scraped
+  const hopCache = (name: string, help: string, value: (s: ReturnType<typeof readCacheStats>['neighbourhoodHops']) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.set(value(readCacheStats().neighbourhoodHops));
+      },
+    });
+  hopCache('neighbourhood_hop_cache_hits', 'Hub hops served from the cache since start.', (s) => s.hits);
+  hopCache('neighbourhood_hop_cache_misses', 'Hops looked up and not found in the cache since start.', (s) => s.misses);
+  hopCache('neighbourhood_hop_cache_entries', 'Hub hops held in the cache.', (s) => s.entries);
+  hopCache('neighbourhood_hop_cache_bytes', 'Estimated size of the cached hops (twice their JSON length), in bytes.', (s) => s.bytes);
 
   const operationLabel = operationNames();
   const countGraphqlRequest: GraphqlRequestListener = (r) => {

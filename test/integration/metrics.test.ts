@@ -103,6 +103,19 @@ it('times database reads and writes by outcome', async () => {
   expect(after('db_query_duration_seconds_bucket', { mode: 'write', outcome: 'ok', le: '30' })).toBeGreaterThanOrEqual(1);
 });
 
+it("counts the neighbourhood's hub-hop cache", async () => {
+  const before = await scrape();
+  // perHop 2: the conference's ties are cut, so its hop is kept; asked twice, the second is a hit
+  const query = '{ neighbourhood(id: "event/2024-04-10-hoi-nghi-tong-ket-thi-dua-khoi-noi-chinh", perHop: 2) { truncated } }';
+  for (let i = 0; i < 2; i++) expect((await world.server.gql(query)).body.data.neighbourhood.truncated).toBe(true);
+  const after = await scrape();
+  const moved = (name: string) => after(name) - before(name);
+  expect(moved('neighbourhood_hop_cache_misses')).toBeGreaterThanOrEqual(1);
+  expect(moved('neighbourhood_hop_cache_hits')).toBeGreaterThanOrEqual(1);
+  expect(after('neighbourhood_hop_cache_entries')).toBeGreaterThanOrEqual(1);
+  expect(after('neighbourhood_hop_cache_bytes')).toBeGreaterThan(0);
+});
+
 it('gives each built server its own registry', async () => {
   const other = await startTestServer(world.db);
   try {
