@@ -1,7 +1,6 @@
 // A generated graph for benchmarks: N people with Vietnamese names (many namesakes, as in life),
 // each holding a post in one of a few hundred organisations. Ids start with "bench-" so that
 // `npm run bench:clean` removes exactly this. Written through the same fold() as real data.
-import { readMigrations } from '../src/graph/migrations';
 import type { Database } from '../src/db/database';
 import { model } from '../src/model/model';
 import { deriveTime } from '../src/model/time';
@@ -139,28 +138,9 @@ export async function generate(db: Database, people: number, log: (m: string) =>
   const t0 = Date.now();
   await clean(db);
   log(`cleaned in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  // Bulk population: the full-text index is dropped while the world is written and built again after
-  // it (its time counted in the generator's), as one populates an index over loaded data; each write
-  // would otherwise update Lucene inside its transaction. Rebuilt in `finally`, whatever happens.
-  const fulltext = FULLTEXT_INDEXES();
-  for (const [name] of fulltext) await db.schema(`DROP INDEX ${name} IF EXISTS`);
-  try {
-    await writeWorld(db, people, log, t0);
-  } finally {
-    for (const [, create] of fulltext) await db.schema(create);
-    await db.schema('CALL db.awaitIndexes(600)');
-  }
+  await writeWorld(db, people, log, t0);
+  await db.schema('CALL db.awaitIndexes(600)');
   log(`indexes online, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-}
-
-/** [name, CREATE statement] of each full-text index the migrations create. */
-function FULLTEXT_INDEXES(): Array<[string, string]> {
-  return readMigrations()
-    .flatMap((m) => m.statements)
-    .flatMap((st): Array<[string, string]> => {
-      const m = /^CREATE FULLTEXT INDEX (\w+) IF NOT EXISTS/.exec(st);
-      return m ? [[m[1]!, st]] : [];
-    });
 }
 
 async function writeWorld(db: Database, people: number, log: (m: string) => void, t0: number): Promise<void> {
