@@ -8,6 +8,8 @@ describe('loadConfig', () => {
     expect(config.neo4j.uri).toBeUndefined();
     expect(neo4jUri(config)).toBe('bolt://127.0.0.1:7687');
     expect(config.queryTimeoutMs).toBeLessThanOrEqual(5000);
+    expect(config.neighbourhoodCacheMb).toBe(128);
+    expect(loadConfig({ NEIGHBOURHOOD_CACHE_MB: '0' }).neighbourhoodCacheMb).toBe(0);
   });
 
   it.each([
@@ -19,6 +21,8 @@ describe('loadConfig', () => {
     ['QUERY_TIMEOUT_MS', '-5', /QUERY_TIMEOUT_MS/],
     ['LOCAL_NEO4J_HEAP', '1 GB', /LOCAL_NEO4J_HEAP/],
     ['LOAD_SEEDS', 'maybe', /LOAD_SEEDS.*true or false/],
+    ['NEIGHBOURHOOD_CACHE_MB', '-1', /NEIGHBOURHOOD_CACHE_MB.*MiB/],
+    ['NEIGHBOURHOOD_CACHE_MB', 'lots', /NEIGHBOURHOOD_CACHE_MB.*0 turns the cache off/],
   ])('rejects %s=%s with one line naming the variable', (name, value, message) => {
     let error: unknown;
     try {
