@@ -10,7 +10,19 @@
 // them faster too. They cannot sort, so each element carries its sort key under `^` — a list of
 // direction and value pairs, ('+' ascending, '-' descending, null sorting as Cypher does: last
 // ascending, first descending) — and resolve.ts orders the list when graphql-js reads it.
-import { FieldNode, getArgumentValues, getNamedType, GraphQLField, GraphQLNamedType, GraphQLObjectType, isAbstractType, isObjectType, print } from 'graphql';
+import {
+  FieldNode,
+  getArgumentValues,
+  getNamedType,
+  getNullableType,
+  GraphQLField,
+  GraphQLNamedType,
+  GraphQLObjectType,
+  isAbstractType,
+  isListType,
+  isObjectType,
+  print,
+} from 'graphql';
 import { cypherName, KNOWN_AT_WITH, TYPE_LIST } from '../../graph/nodes';
 import { dateHi, dateLo } from '../../model/dates';
 import { model, TypeModel } from '../../model/model';
@@ -153,7 +165,11 @@ function field(b: Builder, v: string, t: GraphQLObjectType, tm: TypeModel, name:
     Object.values(tm.references).find((r) => r.field === name) ?? (t.name === 'Participation' && name === 'agent' ? tm.references.participant : undefined);
   if (ref) {
     const e = b.variable();
-    return `[(${v})-[:${cypherName(ref.rel)}]->(${e}:Entity) | ${projection(b, e, target, fns, where, { order: ID_ORDER(e) })}]`;
+    const rel = `(${v})-[:${cypherName(ref.rel)}]->(${e}:Entity)`;
+    if (isListType(getNullableType(def.type))) return `[${rel} | ${projection(b, e, target, fns, where, { order: ID_ORDER(e) })}]`;
+    // one value: the lowest id where there are several (as the loaders take it), chosen in Cypher so
+    // that no sort key travels with it (every projection carries its id)
+    return `reduce(m = null, x IN [${rel} | ${projection(b, e, target, fns, where)}] | CASE WHEN m IS NULL OR x.id < m.id THEN x ELSE m END)`;
   }
   const inc = tm.incoming[name];
   if (inc) return incomingList(b, v, def, fns, inc.from, inc.rel, target, where);
