@@ -38,15 +38,31 @@ const DRAWN = `(() => {
 })()`;
 
 /** Page coordinates of an element's point in the graph (its rendered position inside the widget). */
+/**
+ * Where on the page a click lands on the element: its midpoint (an edge) or position (a node), or the
+ * nearest point to it that Cytoscape's own hit test (the one its tap handler uses) gives to the element
+ * — never a neighbour drawn over it.
+ */
 const pagePoint = (select: string, point: 'midpoint' | 'position') =>
   `(() => {
   const el = document.querySelector('officials-graph');
   const cy = el.cy;
   const target = cy.getElementById(${JSON.stringify('__ID__')});
   cy.fit(target, 60);
-  const p = target.${point === 'midpoint' ? 'renderedMidpoint()' : 'renderedPosition()'};
+  const candidates = [];
+  if (${JSON.stringify(point)} === 'midpoint') {
+    const m = target.midpoint(), s = target.sourceEndpoint(), t = target.targetEndpoint();
+    candidates.push(m);
+    for (const f of [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]) for (const e of [s, t]) candidates.push({ x: m.x + (e.x - m.x) * f, y: m.y + (e.y - m.y) * f });
+  } else {
+    const p = target.position(), w = target.width(), h = target.height();
+    candidates.push(p);
+    for (const fx of [0, -0.3, 0.3, -0.45, 0.45]) for (const fy of [0, -0.3, 0.3, -0.45, 0.45]) candidates.push({ x: p.x + fx * w, y: p.y + fy * h });
+  }
+  const hit = candidates.find((c) => { const near = cy.renderer().findNearestElement(c.x, c.y, true, false); return near && near.id() === target.id(); }) || candidates[0];
+  const zoom = cy.zoom(), pan = cy.pan();
   const box = el.shadowRoot.querySelector('.graph').getBoundingClientRect();
-  return { x: box.left + p.x, y: box.top + p.y };
+  return { x: box.left + hit.x * zoom + pan.x, y: box.top + hit.y * zoom + pan.y };
 })()`.replace('__ID__', select);
 
 (haveChromium ? describe : describe.skip)('the widget in headless Chromium, on another origin', () => {
