@@ -133,34 +133,25 @@ export interface Citation {
   records: Array<{ field: string | null; value: string }>;
 }
 
-/** For each fact id, its sources with the supporting quotes. */
+/** For each fact id (or entity id, with MENTIONED_IN), its sources with the supporting quotes. */
 export async function citations(db: Database, ids: readonly string[], rel: 'SOURCED_FROM' | 'MENTIONED_IN'): Promise<Map<string, Citation[]>> {
   const rows = await db.read(
     // From the facts or entities by id (their uniqueness index), never from the Source: a dataset's
     // Source has a relationship from each of its facts (100,000 in the benchmark world).
     `UNWIND $ids AS id
      MATCH (n:${rel === 'SOURCED_FROM' ? 'Fact' : 'Entity'} {id: id})
-     MATCH (n)-[r:${rel === 'SOURCED_FROM' ? 'SOURCED_FROM' : 'MENTIONED_IN'}]->(s:Source)
-     WHERE size(coalesce(r.quotes, [])) + size(coalesce(r.values, [])) > 0
-     RETURN n.id AS key, ${project('s')} AS source, r.quotes AS quotes, r.fields AS fields, r.values AS values
-     ORDER BY s.publishedAt DESC, s.id`,
+     RETURN n.id AS key, ${CITATIONS_OF('n', rel)} AS cited`,
     { ids: [...new Set(ids)] },
   );
-  const out = new Map<string, Citation[]>();
-  for (const row of rows) {
-    const list = out.get(row.key as string) ?? [];
-    list.push(citationOf(row));
-    out.set(row.key as string, list);
-  }
-  return out;
+  return new Map(rows.map((row) => [row.key as string, (row.cited as Row[]).map(citationOf)]));
 }
 
 /**
- * Cypher: the citations of fact `f` as a list of maps citationOf reads, newest source first (what
- * `citations` reads for many facts at once, for a statement that reads its facts itself).
+ * Cypher: the citations of fact `n` (or, with MENTIONED_IN, of entity `n`) — the sources with a quote
+ * or a record for it, newest first — as a list of maps citationOf reads.
  */
-export const CITATIONS_OF = (f: string) =>
-  `COLLECT { MATCH (${f})-[r:SOURCED_FROM]->(s:Source) WHERE size(coalesce(r.quotes, [])) + size(coalesce(r.values, [])) > 0
+export const CITATIONS_OF = (n: string, rel: 'SOURCED_FROM' | 'MENTIONED_IN' = 'SOURCED_FROM') =>
+  `COLLECT { MATCH (${n})-[r:${rel === 'SOURCED_FROM' ? 'SOURCED_FROM' : 'MENTIONED_IN'}]->(s:Source) WHERE size(coalesce(r.quotes, [])) + size(coalesce(r.values, [])) > 0
      WITH r, s ORDER BY s.publishedAt DESC, s.id
      RETURN {source: ${project('s')}, quotes: r.quotes, fields: r.fields, values: r.values} }`;
 

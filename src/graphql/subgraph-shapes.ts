@@ -1,7 +1,7 @@
 // A neighbourhood as the API's Subgraph: neutral nodes and edges (each fact drawn as schema/model.yaml's
 // `edge:` declares it), and the same graph in the shapes widget libraries read directly — Cytoscape.js
 // `elements` JSON (https://js.cytoscape.org/#notation/elements-json) and graphology's serialized format
-// (https://graphology.github.io/serialization.html). Pure: the sources come in already loaded.
+// (https://graphology.github.io/serialization.html). Pure: the sources come with the facts (neighbourhood.ts).
 import type { Neighbourhood } from '../graph/neighbourhood';
 import type { Citation, GraphNode } from '../graph/nodes';
 import { isProposal, TIE_KIND_OF } from '../graph/ties';
@@ -46,14 +46,14 @@ export function nodeLabel(n: GraphNode): { label: string; labelEn: string | null
 }
 
 /** The neutral nodes and edges of a neighbourhood; `at` gives each fact's basis on that date. */
-export function subgraphOf(n: Neighbourhood, citations: Map<string, Citation[]>, at: string | null | undefined) {
+export function subgraphOf(n: Neighbourhood, at: string | null | undefined) {
   const nodes: SubgraphNode[] = [];
   for (const e of n.entities.values()) {
     const { label, labelEn } = nodeLabel(e);
     nodes.push({ id: e.id, type: e.__typename, label, labelEn, depth: n.depths.get(e.id) ?? 0, node: e });
   }
   const edges: SubgraphEdge[] = [];
-  for (const { fact, refs } of n.facts.values()) {
+  for (const { fact, refs, citations } of n.facts.values()) {
     const type = model.types[fact.__typename];
     const spec = type?.edge;
     if (!type || !spec) continue;
@@ -62,7 +62,6 @@ export function subgraphOf(n: Neighbourhood, citations: Map<string, Citation[]>,
     const kind = TIE_KIND_OF[fact.__typename] ?? null;
     const proposed = isProposal(fact);
     const basis = at ? basisAt(fact as Record<string, string | null>, at) : null;
-    const cited = citations.get(fact.id) ?? [];
     // one literal per edge (not a spread of the fact's common part: V8 builds those several times slower)
     const edge = (id: string, source: string, target: string, label: Label, field: string | null): SubgraphEdge => ({
       id,
@@ -78,7 +77,7 @@ export function subgraphOf(n: Neighbourhood, citations: Map<string, Citation[]>,
       basis,
       date,
       endDate,
-      citations: cited,
+      citations,
     });
     const to = refs[spec.target];
     if (from && to) edges.push(edge(fact.id, from.id, to.id, edgeLabel(type, fact)!, null));

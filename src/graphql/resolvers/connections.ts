@@ -12,7 +12,6 @@ import { evidence } from './generated';
 
 const isFact = (n: GraphNode) => model.types[n.__typename]?.kind === 'fact';
 
-/** Sources of many facts in one batched read. */
 type SubgraphResult = ReturnType<typeof subgraphOf> & { root: GraphNode; truncated: boolean; cuts: Neighbourhood['cuts'] };
 
 interface Ties {
@@ -35,7 +34,7 @@ export const connectionResolvers = {
     commonConnections: (_: unknown, a: { ids: string[] } & Ties, ctx: Context) => commonConnections(ctx.db, a.ids, a.ties),
     neighbourhood: async (_: unknown, a: { id: string; depth: number; perHop?: number | null } & Ties, ctx: Context): Promise<SubgraphResult> => {
       const n = await neighbourhood(ctx.db, a.id, a.depth, a.perHop ?? DEFAULT_PER_HOP, a.ties);
-      const graph = subgraphOf(n, new Map([...n.facts].map(([id, f]) => [id, f.citations])), a.ties?.at);
+      const graph = subgraphOf(n, a.ties?.at);
       return { root: n.root, ...graph, truncated: n.capped || n.cuts.length > 0, cuts: n.cuts };
     },
     timeline: (_: unknown, a: { id: string; first: number } & Ties, ctx: Context) => timeline(ctx.db, a.id, a.first, a.ties),
