@@ -3,6 +3,7 @@
 // — unless asked not to — the schema migrations.
 import { Config, neo4jUri } from './config';
 import { Database } from './db/database';
+import { GRAPH_VERSION_BUMP } from './graph/graph-version';
 import { migrate } from './graph/migrations';
 import type { Logger } from './log';
 import { ensureLocalNeo4jInstalled } from './localdb/fetch';
@@ -20,6 +21,7 @@ export function createDatabase(config: Config): Database {
     maintenanceTimeoutMs: config.maintenanceTimeoutMs,
     connectTimeoutMs: config.neo4j.connectTimeoutMs,
     poolSize: config.neo4j.poolSize,
+    endOfWrite: GRAPH_VERSION_BUMP,
   });
 }
 

@@ -27,6 +27,8 @@ export interface DatabaseOptions {
   maintenanceTimeoutMs: number;
   connectTimeoutMs: number;
   poolSize: number;
+  /** A statement every write transaction ends with, inside it (the graph's version token, src/graph/graph-version.ts). */
+  endOfWrite?: string;
 }
 
 /** One database call, as metrics see it (src/server/metrics.ts). */
@@ -36,16 +38,6 @@ export interface DbObservation {
   seconds: number;
 }
 export type DbObserver = (observation: DbObservation) => void;
-
-/**
- * Cypher: a new token for the graph's version node (schema/migrations/0006). Every write transaction
- * ends with it, so a cache keyed on the token (src/graph/hop-cache.ts) never serves what a write
- * changed. A no-op before the migration made the node.
- */
-export const GRAPH_VERSION_BUMP = "MATCH (v:GraphVersion {id: 'graph'}) SET v.token = randomUUID()";
-
-/** Cypher: the graph's version token (null before the migration made its node). */
-export const GRAPH_VERSION_READ = "OPTIONAL MATCH (v:GraphVersion {id: 'graph'}) RETURN v.token AS token";
 
 /** A handle on one Neo4j DBMS (single server, cluster or Aura). */
 export class Database {
@@ -89,7 +81,7 @@ export class Database {
 
   /**
    * Runs `work` in one write transaction: all of it is committed, or none. Keep it idempotent (it may be
-   * retried). The transaction ends by giving the graph a new version token (GRAPH_VERSION_BUMP).
+   * retried). The transaction ends with `endOfWrite`, when given.
    */
   async write<T>(work: (tx: Tx) => Promise<T>, timeoutMs = this.options.writeTimeoutMs): Promise<T> {
     const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE, database: this.options.database });
@@ -98,8 +90,8 @@ export class Database {
         session.executeWrite(
           async (tx) => {
             const result = await work({ run: (c, p) => runPlain(tx, c, p ?? {}) });
-            // last, so the version node's lock is held only until the commit
-            await tx.run(GRAPH_VERSION_BUMP);
+            // last, so whatever it locks is held only until the commit
+            if (this.options.endOfWrite) await tx.run(this.options.endOfWrite);
             return result;
           },
           { timeout: timeoutMs },

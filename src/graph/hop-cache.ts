@@ -7,7 +7,7 @@
 // bytes, least recently used out first; NEIGHBOURHOOD_CACHE_MB=0 turns it off.
 import { LRUCache } from 'lru-cache';
 import type { Database, Params } from '../db/database';
-import { GRAPH_VERSION_READ } from '../db/database';
+import { GRAPH_VERSION_READ } from './graph-version';
 
 /** The default bound of the cache (NEIGHBOURHOOD_CACHE_MB). */
 export const DEFAULT_HOP_CACHE_MB = 128;

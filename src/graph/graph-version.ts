@@ -1,0 +1,10 @@
+// The graph's version token (schema/migrations/0006): one node whose token every write transaction
+// renews as its last statement (the database handle runs GRAPH_VERSION_BUMP, given by src/bootstrap.ts),
+// so that a cache keyed on it (hop-cache.ts) never serves what a write changed — whichever process or
+// instance wrote.
+
+/** Cypher: a new token. A no-op before the migration made the node. */
+export const GRAPH_VERSION_BUMP = "MATCH (v:GraphVersion {id: 'graph'}) SET v.token = randomUUID()";
+
+/** Cypher: the token now (null before the migration made its node). */
+export const GRAPH_VERSION_READ = "OPTIONAL MATCH (v:GraphVersion {id: 'graph'}) RETURN v.token AS token";
