@@ -1,4 +1,4 @@
-// `npm run bench [-- --people 100000 --seconds 10 --connections 10 --rebuild --baseline]`: this API (b) side by
+// `npm run bench [-- --people 100000 --seconds 10 --connections 10 --rebuild --writer import|cypher --baseline]`: this API (b) side by
 // side with hand-written Cypher through neo4j-driver (a) and @neo4j/graphql 7 (c), over the same
 // generated world (bench/world.ts: people with current and ended posts, events, bloc memberships) in
 // the local Neo4j. For each query of the mix it first checks that the three return the same content,
@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { openDatabase } from '../src/bootstrap';
-import { loadConfig } from '../src/config';
+import { type Config, loadConfig } from '../src/config';
 import type { Database } from '../src/db/database';
 import { statementsOf } from '../src/graphql/plugins/statements';
 import { luceneQuery, queryTerms } from '../src/graph/search';
@@ -24,7 +24,8 @@ import { buildServer } from '../src/server/app';
 import { CONNECTIONS_BY_HOPS, driverFor, startPeer, startRaw, withIntegers } from './peers';
 import { tieParams } from '../src/graph/ties';
 import { DEFAULT_MAX_TIES } from '../src/graph/connections';
-import { clean, generate, personName } from './world';
+import { personName } from './world';
+import { buildWorld, worldWriter } from './world-build';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -166,17 +167,13 @@ async function load(target: Target, expect: string) {
   return { p50: p(0.5), p95: p(0.95), p99: p(0.99), rps: result.requests.total / SECONDS, bad, total: result.requests.total };
 }
 
-async function ensureWorld(db: Database): Promise<string> {
+/** The world of PEOPLE people, built unless it is there (or --rebuild): the database handle to go on with, and what was done. */
+async function ensureWorld(config: Config, db: Database): Promise<{ db: Database; world: string }> {
   const [have] = await db.read("MATCH (o:Occupancy) WHERE o.id STARTS WITH 'occupancy/bench-' RETURN count(o) AS n");
-  if (Number(have?.n) === PEOPLE * 2 && !process.argv.includes('--rebuild')) return 'existing world';
-  // the rate is of writing: an earlier world is removed first, apart
-  await clean(db);
-  const t = Date.now();
-  await generate(db, PEOPLE, (m) => process.stdout.write(`\r${m}   `));
-  const seconds = (Date.now() - t) / 1000;
-  const [count] = await db.read("MATCH (n:Entity|Fact) WHERE n.id CONTAINS '/bench-' RETURN count(n) AS n");
-  const nodes = Number(count?.n);
-  return `generated ${nodes.toLocaleString('en')} nodes in ${seconds.toFixed(1)} s (${Math.round(nodes / seconds).toLocaleString('en')} nodes/s)`;
+  if (Number(have?.n) === PEOPLE * 2 && !process.argv.includes('--rebuild')) return { db, world: 'existing world' };
+  await db.close();
+  const built = await buildWorld(config, PEOPLE, worldWriter(config), (m) => process.stdout.write(`\r${m}   `));
+  return { db: built.db, world: built.summary };
 }
 
 type Profile = { dbHits: number; children: Profile[] };
@@ -213,8 +210,7 @@ async function oursDbHits(db: Database, driver: Driver, operation: { query: stri
 async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, QUERY_TIMEOUT_MS: '60000' });
   const uri = config.neo4j.uri ?? `bolt://127.0.0.1:${config.localNeo4j.port}`;
-  const db = await openDatabase(config, createLogger({ logLevel: 'warn' }));
-  const world = await ensureWorld(db);
+  const { db, world } = await ensureWorld(config, await openDatabase(config, createLogger({ logLevel: 'warn' })));
   console.log(`\n${world}`);
   const [pair] = await db.read(
     `MATCH (a:Person)<-[:PARTICIPANT]-(:Participation)-[:EVENT]->(:Event)<-[:EVENT]-(:Participation)-[:PARTICIPANT]->(b:Person)

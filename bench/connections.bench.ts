@@ -1,4 +1,4 @@
-// `npm run bench:connections [-- --people 100000 --seconds 30 --clients 10 --rounds 2 --only neighbourhood]`: on the generated world
+// `npm run bench:connections [-- --people 100000 --seconds 30 --clients 10 --rounds 2 --only neighbourhood --writer import|cypher]`: on the generated world
 // (bench/world.ts, generated unless it is there), a real API process (built dist/, the local Neo4j) is
 // asked, by `clients` concurrent clients, for depth-2 neighbourhoods capped at 50 per hop around random
 // people, then for 4-hop connections between random pairs of people. Prints p50/p95/p99 per phase and
@@ -6,7 +6,8 @@
 import { openDatabase } from '../src/bootstrap';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/log';
-import { generate, rng } from './world';
+import { rng } from './world';
+import { buildWorld, worldWriter } from './world-build';
 import { startApi } from './api-process';
 
 const arg = (name: string, fallback: number) => {
@@ -23,13 +24,14 @@ interface Phase {
 
 async function ensureWorld(people: number): Promise<void> {
   const config = loadConfig({ ...process.env, QUERY_TIMEOUT_MS: '30000' });
-  const db = await openDatabase(config, createLogger({ logLevel: 'warn' }));
+  let db = await openDatabase(config, createLogger({ logLevel: 'warn' }));
   try {
     const [have] = await db.read("MATCH (p:Person) WHERE p.id STARTS WITH 'person/bench-' RETURN count(p) AS n");
     if (Number(have?.n) < people) {
-      const t = Date.now();
-      await generate(db, people, (m) => process.stdout.write(`\r${m}   `));
-      console.log(`\ngenerated ${people} people in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      await db.close();
+      const built = await buildWorld(config, people, worldWriter(config), (m) => process.stdout.write(`\r${m}   `));
+      db = built.db;
+      console.log(`\n${built.summary}`);
     }
   } finally {
     await db.close();

@@ -1,5 +1,5 @@
-// `npm run bench:search [-- --people 100000 --queries 500]`: generates the benchmark world (unless it
-// is there), then measures search latency through src/graph/search.ts on the real index and
+// `npm run bench:search [-- --people 100000 --queries 500 --writer import|cypher]`: generates the benchmark world (unless it
+// is there; bench/world-build.ts), then measures search latency through src/graph/search.ts on the real index and
 // prints p50/p95/p99. `-- --real` measures on the graph's own people instead (the seeds and the
 // Wikipedia officials: their names, and post titles many of them share), generating nothing.
 // Run by hand; numbers go in BENCHMARKS.md, not in tests.
@@ -7,7 +7,8 @@ import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/bootstrap';
 import { search } from '../src/graph/search';
 import { createLogger } from '../src/log';
-import { clean, generate, personName, rng } from './world';
+import { clean, personName, rng } from './world';
+import { buildWorld, worldWriter } from './world-build';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   const people = arg('people', 100_000);
   const queries = arg('queries', 500);
   const config = loadConfig({ ...process.env, QUERY_TIMEOUT_MS: '30000' });
-  const db = await openDatabase(config, createLogger({ logLevel: 'warn' }));
+  let db = await openDatabase(config, createLogger({ logLevel: 'warn' }));
   if (process.argv.includes('--clean')) {
     await clean(db);
     console.log('benchmark world removed');
@@ -37,9 +38,10 @@ async function main(): Promise<void> {
   const population = real ? realNames.length : people;
   const [have] = await db.read("MATCH (p:Person) WHERE p.id STARTS WITH 'person/bench-' RETURN count(p) AS n");
   if (!real && Number(have?.n) < people) {
-    const t = Date.now();
-    await generate(db, people, (m) => process.stdout.write(`\r${m}   `));
-    console.log(`\ngenerated ${people} people in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    await db.close();
+    const built = await buildWorld(config, people, worldWriter(config), (m) => process.stdout.write(`\r${m}   `));
+    db = built.db;
+    console.log(`\n${built.summary}`);
   }
   const random = rng(7);
   const strip = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');

@@ -126,24 +126,39 @@ const PREFIXES = [
   'membership/bench-',
 ];
 
-/**
- * Writes the world: organisations with five posts each, events, emulation blocs, and `people`
- * people — each holding a current post and an ended one, half of them at an event, half of them
- * members of a bloc — every fact sourced, with a quote, from its person's record (a Source per
- * person, as the Wikipedia import has one per page: one Source for all would be a node every write
- * locks). CREATE, not MERGE, in batches of UNWIND rows: the world is written on a clean slate (a
- * second run cleans first).
- */
-export async function generate(db: Database, people: number, log: (m: string) => void): Promise<void> {
-  const t0 = Date.now();
-  await clean(db);
-  log(`cleaned in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  await writeWorld(db, people, log, t0);
-  await db.schema('CALL db.awaitIndexes(600)');
-  log(`indexes online, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+/** A property value of the generated world: what both writers (Cypher and the CSV import) carry alike; null is no property. */
+export type WorldValue = string | boolean | string[] | null;
+export interface WorldNode {
+  id: string;
+  props: Record<string, WorldValue>;
+}
+/** A relationship by its ends' ids; `from` and `to` name the labels their ids are found under. */
+export interface WorldRel {
+  from: string;
+  to: string;
+  props?: Record<string, WorldValue>;
+}
+/** Part of the world: nodes by their labels ("Person:Entity"), relationships by "TYPE Label>Label". */
+export interface WorldBatch {
+  nodes: Map<string, WorldNode[]>;
+  rels: Map<string, WorldRel[]>;
+  people: number;
 }
 
-async function writeWorld(db: Database, people: number, log: (m: string) => void, t0: number): Promise<void> {
+function add<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
+/**
+ * The world, a batch at a time: first the organisations and emulation blocs with five posts each, and
+ * the events; then `people` people in batches of `batch` — each holding a current post and
+ * an ended one, half of them at an event, half of them members of a bloc — every fact sourced,
+ * with a quote, from its person's record (a Source per person, as the Wikipedia import has one per
+ * page). The same seed gives the same world, whichever writer stores it.
+ */
+export function* worldBatches(people: number, batch = 10000): Generator<WorldBatch> {
   const random = rng(42);
   const orgs = ORG_KINDS.flatMap((kind) => TOPICS.map((topic) => `${kind} ${topic}`)).flatMap((name, i) =>
     [0, 1, 2, 3].map((n) => ({ name: n ? `${name} ${n + 1}` : name, i: i * 4 + n })),
@@ -154,40 +169,41 @@ async function writeWorld(db: Database, people: number, log: (m: string) => void
     name: `Hội nghị ${TOPICS[i % TOPICS.length]} ${2000 + (i % 25)}`,
     date: `${2000 + (i % 25)}-${String((i % 12) + 1).padStart(2, '0')}-15`,
   }));
-  await db.write(
-    (tx) =>
-      tx.run(
-        `UNWIND $orgs AS o
-         CREATE (org:Organization:Entity {id: 'organization/bench-' + o.i}) SET org += o.props
-         WITH org, o UNWIND $roles AS r
-         CREATE (pos:Position:Entity {id: 'position/bench-' + o.i + '/' + r.slug}) SET pos += r.props, pos.label = r.props.role + ' ' + o.props.name
-         CREATE (pos)-[:ORGANIZATION]->(org)`,
-        {
-          // ids are strings: a JavaScript number reaches Cypher as a float ("bench-12.0"), and then no
-          // person's post (built here as "bench-12") would match and the world would have no occupancies
-          orgs: [
-            ...orgs.map((o) => ({ i: String(o.i), props: orgProps(o.name, 'ministry') })),
-            ...blocs.map((b) => ({ i: b.i, props: orgProps(b.name, 'emulation_bloc') })),
-          ],
-          roles: ROLES.map(([role, roleEn], j) => ({ slug: `r${j}`, props: { role, roleEn, party: false, singleHolder: false } })),
-        },
-      ),
-    db.maintenanceTimeoutMs,
-  );
-  await db.write(
-    (tx) =>
-      tx.run(
-        `UNWIND $events AS e
-         CREATE (:Event:Entity {id: 'event/bench-' + e.i, name: e.name, nameFolded: e.folded, classification: 'conference', status: 'held',
-                 startDate: e.date, endDate: e.date, validFrom: e.date, validTo: e.date, searchKeys: [e.folded], searchText: e.folded, matchKeys: [e.folded]})`,
-        { events: events.map((e) => ({ ...e, folded: fold(e.name) })) },
-      ),
-    db.maintenanceTimeoutMs,
-  );
-  const current = deriveTime(model.types.Occupancy!.time!, [{ id: 'x', status: 'current', sightings: [{ date: SEEN }] }]).get('x');
-  const batch = 10000;
+  const first: WorldBatch = { nodes: new Map(), rels: new Map(), people: 0 };
+  const bodies = [...orgs.map((o) => ({ i: String(o.i), name: o.name, kind: 'ministry' })), ...blocs.map((b) => ({ ...b, kind: 'emulation_bloc' }))];
+  for (const o of bodies) {
+    const org = `organization/bench-${o.i}`;
+    add(first.nodes, 'Organization:Entity', { id: org, props: orgProps(o.name, o.kind) });
+    ROLES.forEach(([role, roleEn], j) => {
+      const pos = `position/bench-${o.i}/r${j}`;
+      add(first.nodes, 'Position:Entity', { id: pos, props: { role, roleEn, party: false, singleHolder: false, label: `${role} ${o.name}` } });
+      add(first.rels, 'ORGANIZATION Position>Organization', { from: pos, to: org });
+    });
+  }
+  for (const e of events) {
+    const folded = fold(e.name);
+    add(first.nodes, 'Event:Entity', {
+      id: `event/bench-${e.i}`,
+      props: {
+        name: e.name,
+        nameFolded: folded,
+        classification: 'conference',
+        status: 'held',
+        startDate: e.date,
+        endDate: e.date,
+        validFrom: e.date,
+        validTo: e.date,
+        searchKeys: [folded],
+        searchText: folded,
+        matchKeys: [folded],
+      },
+    });
+  }
+  yield first;
+  const current = deriveTime(model.types.Occupancy!.time!, [{ id: 'x', status: 'current', sightings: [{ date: SEEN }] }]).get('x')!;
+  const fact = { confidence: 'high', inferred: false };
   for (let start = 0; start < people; start += batch) {
-    const rows: Array<Record<string, unknown>> = [];
+    const part: WorldBatch = { nodes: new Map(), rels: new Map(), people: Math.min(people, start + batch) - start };
     for (let i = start; i < Math.min(people, start + batch); i++) {
       const name = personName(i);
       const org = orgs[Math.floor(random() * orgs.length)]!;
@@ -197,11 +213,28 @@ async function writeWorld(db: Database, people: number, log: (m: string) => void
       const from = 2005 + Math.floor(random() * 10);
       const event = random() < 0.5 ? events[Math.floor(random() * events.length)]! : null;
       const bloc = random() < 0.5 ? blocs[Math.floor(random() * blocs.length)]! : null;
-      rows.push({
-        i: String(i),
-        position: `position/bench-${org.i}/r${r}`,
-        earlier: `position/bench-${earlier.i}/r${(r + 1) % ROLES.length}`,
-        ended: {
+      const source = `source/bench-${i}`;
+      const person = `person/bench-${i}`;
+      add(part.nodes, 'Source:Entity', {
+        id: source,
+        props: { title: `Generated record ${i}`, language: 'vi', publisherInferred: false, kind: 'record', publishedAt: SEEN },
+      });
+      add(part.nodes, 'Person:Entity', {
+        id: person,
+        props: { name, nameFolded: fold(name), aliases: [], identifiers: [], ...keys([name]), postText: keys([`${role} ${org.name}`, roleEn]).searchText },
+      });
+      const sourced = (id: string, quote: string) => add(part.rels, 'SOURCED_FROM Fact>Source', { from: id, to: source, props: { quotes: [quote] } });
+      const now = `occupancy/bench-${i}/now`;
+      add(part.nodes, 'Occupancy:Fact', { id: now, props: { status: 'current', ...fact, ...current } });
+      add(part.rels, 'HOLDER Occupancy>Person', { from: now, to: person });
+      add(part.rels, 'POSITION Occupancy>Position', { from: now, to: `position/bench-${org.i}/r${r}` });
+      sourced(now, 'generated: current');
+      const before = `occupancy/bench-${i}/before`;
+      add(part.nodes, 'Occupancy:Fact', {
+        id: before,
+        props: {
+          status: 'ended',
+          ...fact,
           startDate: String(from),
           endDate: String(from + 4),
           statedFrom: `${from}-01-01`,
@@ -209,43 +242,69 @@ async function writeWorld(db: Database, people: number, log: (m: string) => void
           validFrom: `${from}-01-01`,
           validTo: `${from + 4}-12-31`,
         },
-        event: event ? { id: `event/bench-${event.i}`, date: event.date } : null,
-        bloc: bloc ? `organization/bench-${bloc.i}` : null,
-        props: { name, nameFolded: fold(name), aliases: [], identifiers: [], ...keys([name]), postText: keys([`${role} ${org.name}`, roleEn]).searchText },
       });
+      add(part.rels, 'HOLDER Occupancy>Person', { from: before, to: person });
+      add(part.rels, 'POSITION Occupancy>Position', { from: before, to: `position/bench-${earlier.i}/r${(r + 1) % ROLES.length}` });
+      sourced(before, 'generated: ended');
+      if (event) {
+        const id = `participation/bench-${i}`;
+        add(part.nodes, 'Participation:Fact', {
+          id,
+          props: { role: 'attendee', ...fact, statedFrom: event.date, statedTo: event.date, validFrom: event.date, validTo: event.date },
+        });
+        add(part.rels, 'PARTICIPANT Participation>Person', { from: id, to: person });
+        add(part.rels, 'EVENT Participation>Event', { from: id, to: `event/bench-${event.i}` });
+        sourced(id, 'generated: attended');
+      }
+      if (bloc) {
+        const id = `membership/bench-${i}`;
+        add(part.nodes, 'Membership:Fact', {
+          id,
+          props: { role: 'member', ...fact, startDate: '2023', statedFrom: '2023-01-01', statedTo: '2023-12-31', validFrom: '2023-01-01' },
+        });
+        add(part.rels, 'MEMBER Membership>Person', { from: id, to: person });
+        add(part.rels, 'ORGANIZATION Membership>Organization', { from: id, to: `organization/bench-${bloc.i}` });
+        sourced(id, 'generated: member');
+      }
     }
-    await db.write(
-      (tx) =>
-        tx.run(
-          `UNWIND $rows AS row
-           CREATE (s:Source:Entity {id: 'source/bench-' + row.i, title: 'Generated record ' + row.i, language: 'vi', publisherInferred: false, kind: 'record', publishedAt: $seen})
-           CREATE (p:Person:Entity {id: 'person/bench-' + row.i}) SET p += row.props
-           WITH s, p, row
-           MATCH (pos:Position {id: row.position}), (old:Position {id: row.earlier})
-           CREATE (o:Occupancy:Fact {id: 'occupancy/bench-' + row.i + '/now', status: 'current', confidence: 'high', inferred: false}) SET o += $current
-           CREATE (o)-[:HOLDER]->(p), (o)-[:POSITION]->(pos), (o)-[:SOURCED_FROM {quotes: ['generated: current']}]->(s)
-           CREATE (e:Occupancy:Fact {id: 'occupancy/bench-' + row.i + '/before', status: 'ended', confidence: 'high', inferred: false}) SET e += row.ended
-           CREATE (e)-[:HOLDER]->(p), (e)-[:POSITION]->(old), (e)-[:SOURCED_FROM {quotes: ['generated: ended']}]->(s)
-           WITH s, p, row
-           CALL (s, p, row) {
-             WITH row WHERE row.event IS NOT NULL
-             MATCH (ev:Event {id: row.event.id})
-             CREATE (x:Participation:Fact {id: 'participation/bench-' + row.i, role: 'attendee', confidence: 'high', inferred: false,
-                     statedFrom: row.event.date, statedTo: row.event.date, validFrom: row.event.date, validTo: row.event.date})
-             CREATE (x)-[:PARTICIPANT]->(p), (x)-[:EVENT]->(ev), (x)-[:SOURCED_FROM {quotes: ['generated: attended']}]->(s)
-           }
-           CALL (s, p, row) {
-             WITH row WHERE row.bloc IS NOT NULL
-             MATCH (b:Organization {id: row.bloc})
-             CREATE (m:Membership:Fact {id: 'membership/bench-' + row.i, role: 'member', confidence: 'high', inferred: false, startDate: '2023', statedFrom: '2023-01-01', statedTo: '2023-12-31', validFrom: '2023-01-01'})
-             CREATE (m)-[:MEMBER]->(p), (m)-[:ORGANIZATION]->(b), (m)-[:SOURCED_FROM {quotes: ['generated: member']}]->(s)
-           }`,
-          { rows, current, seen: SEEN },
-        ),
-      db.maintenanceTimeoutMs,
-    );
-    log(`${Math.min(people, start + batch)} / ${people} people, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    yield part;
   }
+}
+
+const LABEL = /^[A-Z][A-Za-z]*(:[A-Z][A-Za-z]*)*$/;
+const relKey = (key: string) => {
+  const m = /^([A-Z_]+) ([A-Z][A-Za-z]*)>([A-Z][A-Za-z]*)$/.exec(key);
+  if (!m) throw new Error(`not a relationship key of the world: ${key}`);
+  return { type: m[1]!, from: m[2]!, to: m[3]! };
+};
+
+/**
+ * Writes the world through Cypher, in one transaction per batch (nodes first, then the
+ * relationships between them by their ids), on a clean slate (a second run cleans first). Works on
+ * any Neo4j (NEO4J_URI too), at the cost of every index and constraint updated per node.
+ */
+export async function writeWorld(db: Database, people: number, log: (m: string) => void): Promise<void> {
+  const t0 = Date.now();
+  await clean(db);
+  let done = 0;
+  for (const part of worldBatches(people)) {
+    await db.write(async (tx) => {
+      for (const [labels, rows] of part.nodes) {
+        if (!LABEL.test(labels)) throw new Error(`not labels: ${labels}`);
+        await tx.run(`UNWIND $rows AS r CREATE (n:${labels} {id: r.id}) SET n += r.props`, { rows });
+      }
+      for (const [key, rels] of part.rels) {
+        const { type, from, to } = relKey(key);
+        await tx.run(`UNWIND $rels AS r MATCH (a:${from} {id: r.from}) MATCH (b:${to} {id: r.to}) CREATE (a)-[x:${type}]->(b) SET x += coalesce(r.props, {})`, {
+          rels,
+        });
+      }
+    }, db.maintenanceTimeoutMs);
+    done += part.people;
+    if (part.people) log(`${done} / ${people} people, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  await db.schema('CALL db.awaitIndexes(600)');
+  log(`indexes online, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
 function orgProps(name: string, classification: string) {

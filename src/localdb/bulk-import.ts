@@ -1,0 +1,67 @@
+// A bulk load of the local Neo4j's store from CSV files: Neo4j's own offline importer
+// (`neo4j-admin database import full`, in the jars the launcher runs on), which writes the store
+// files directly — no transactions, no index updates per node — and leaves the indexes to be
+// populated when the DBMS starts. It replaces the `neo4j` database whole, so it is for a store of
+// its own (the benchmarks' generated world), never one that holds data to keep; the caller checks.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { localPaths } from './paths';
+import { javaCommand } from './prerequisites';
+import { portOpen, runningPid, stopLocalNeo4j } from './server';
+
+export interface BulkImportFiles {
+  /** Node files, each with its labels (the file's header line names its columns and their types). */
+  nodes: Array<{ labels: string[]; file: string }>;
+  /** Relationship files, each with its type. */
+  relationships: Array<{ type: string; file: string }>;
+  /** The character between a list's items within a field. */
+  arrayDelimiter: string;
+}
+
+/**
+ * Stops the local Neo4j started from this folder (LOCAL_NEO4J_DIR), imports the files into its
+ * `neo4j` database (replacing it) and leaves it stopped: start it again (startLocalNeo4j) and
+ * migrate, which creates the constraints and indexes over the imported nodes. Rejects, touching
+ * nothing, when a Neo4j this folder did not start answers on `port`. The importer's output is
+ * returned; a failed import throws with its last lines.
+ */
+export async function bulkImportLocal(files: BulkImportFiles, port: number): Promise<string> {
+  if (runningPid() === undefined && (await portOpen(port)))
+    throw new Error(`A Neo4j answers on port ${port} that ${localPaths.base} did not start: the bulk import writes only a store of its own.`);
+  await stopLocalNeo4j();
+  // the importer reads its settings from NEO4J_CONF; an empty file keeps the embedded DBMS's layout (home/data)
+  const conf = path.join(localPaths.base, 'import-conf');
+  fs.mkdirSync(conf, { recursive: true });
+  fs.writeFileSync(path.join(conf, 'neo4j.conf'), '');
+  const delimiter = `U+${files.arrayDelimiter.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  const args = [
+    '-cp',
+    path.join(localPaths.lib, '*'),
+    'org.neo4j.cli.AdminTool',
+    'database',
+    'import',
+    'full',
+    // the database first: --nodes and --relationships take any number of files, and would swallow it
+    'neo4j',
+    '--overwrite-destination=true',
+    `--array-delimiter=${delimiter}`,
+    `--report-file=${path.join(localPaths.base, 'import.report')}`,
+    ...files.nodes.map((n) => `--nodes=${n.labels.join(':')}=${n.file}`),
+    ...files.relationships.map((r) => `--relationships=${r.type}=${r.file}`),
+  ];
+  const child = spawn(javaCommand(), args, {
+    env: { ...process.env, NEO4J_HOME: localPaths.home, NEO4J_CONF: conf },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`neo4j-admin database import exited with ${code}:\n${output.split('\n').slice(-25).join('\n')}`);
+  return output;
+}
