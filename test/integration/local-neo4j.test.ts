@@ -1,6 +1,8 @@
 // The local Neo4j as its own process: with NEO4J_PASSWORD set, auth is on and only that password
-// opens it (also after a restart); SIGTERM leaves a store that starts again with its data.
-// A second instance in a temporary folder and port, so the shared one is left alone.
+// opens it (also after a restart); SIGTERM leaves a store that starts again with its data; the
+// benchmarks' bulk load (Neo4j's offline importer, bench/world-build.ts) replaces its store, and
+// refuses one that holds data start-up would not load again. A second instance in a temporary
+// folder and port, so the shared one is left alone.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -58,4 +60,83 @@ afterAll(() => {
     expect(records.map((r) => r.get('value'))).toEqual(['kept']);
   },
   120_000,
+);
+
+/** Builds the benchmark world of `people` with the importer in the test's instance, in a child process (the local paths are read from its environment). */
+const buildWorld = (people: number) =>
+  execFileSync(
+    process.execPath,
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-e',
+      `const { buildWorld } = require('./bench/world-build'); const { loadConfig } = require('./src/config');
+       buildWorld(loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), ${people}, 'import', () => undefined)
+         .then(async (r) => { console.log(r.summary); await r.db.close(); }, (e) => { console.error(e.message); process.exit(3); });`,
+    ],
+    { cwd: ROOT, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+
+(process.env.NEO4J_URI ? it.skip : it)(
+  'bulk-loads the benchmark world with the offline importer, replacing the store — never one with data to keep',
+  async () => {
+    cli('start');
+    const driver = neo4j.driver(`bolt://127.0.0.1:${PORT}`, neo4j.auth.basic('neo4j', 'local-secret-1'));
+    try {
+      // an ingestion by an editor is data start-up would not load again: refused, and kept
+      await driver.executeQuery("CREATE (:Ingestion {id: 'ingestion/by-hand', actor: 'api:editor'})");
+      let refusal = '';
+      try {
+        buildWorld(3);
+      } catch (error) {
+        refusal = String((error as { stderr?: string }).stderr);
+      }
+      expect(refusal).toMatch(/holds data start-up would not load again \(1 ingestions by other actors/);
+      const kept = await driver.executeQuery("MATCH (i:Ingestion {id: 'ingestion/by-hand'}) RETURN count(i) AS n");
+      expect(kept.records[0]!.get('n').toNumber()).toBe(1);
+
+      await driver.executeQuery("MATCH (i:Ingestion {id: 'ingestion/by-hand'}) DELETE i");
+      expect(buildWorld(3)).toMatch(/generated [\d,]+ nodes in .* writer import/);
+    } finally {
+      await driver.close();
+    }
+    // the instance was stopped for the import and started again: the world is there, the Probe is not
+    const again = neo4j.driver(`bolt://127.0.0.1:${PORT}`, neo4j.auth.basic('neo4j', 'local-secret-1'));
+    try {
+      const probe = await again.executeQuery('MATCH (p:Probe) RETURN count(p) AS n');
+      expect(probe.records[0]!.get('n').toNumber()).toBe(0);
+      const { records } = await again.executeQuery(
+        `MATCH (p:Person:Entity {id: 'person/bench-0'})<-[:HOLDER]-(o:Occupancy:Fact)-[s:SOURCED_FROM]->(src:Source)
+         RETURN p.name AS name, p.aliases AS aliases, p.searchKeys AS keys, o.id AS occupancy, o.inferred AS inferred, s.quotes AS quotes, src.id AS source
+         ORDER BY occupancy`,
+      );
+      expect(records.map((r) => r.toObject())).toEqual([
+        {
+          name: 'Nguyễn Văn An',
+          aliases: [],
+          keys: ['nguyen van an'],
+          occupancy: 'occupancy/bench-0/before',
+          inferred: false,
+          quotes: ['generated: ended'],
+          source: 'source/bench-0',
+        },
+        {
+          name: 'Nguyễn Văn An',
+          aliases: [],
+          keys: ['nguyen van an'],
+          occupancy: 'occupancy/bench-0/now',
+          inferred: false,
+          quotes: ['generated: current'],
+          source: 'source/bench-0',
+        },
+      ]);
+      // migrated after the import: the constraints hold over the imported nodes
+      await expect(again.executeQuery("CREATE (:Person:Entity {id: 'person/bench-0'})")).rejects.toThrow(/already exists/);
+      const people = await again.executeQuery("MATCH (p:Person) WHERE p.id STARTS WITH 'person/bench-' RETURN count(p) AS n");
+      expect(people.records[0]!.get('n').toNumber()).toBe(3);
+    } finally {
+      await again.close();
+    }
+  },
+  240_000,
 );
