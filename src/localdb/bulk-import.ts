@@ -25,7 +25,8 @@ export interface BulkImportFiles {
  * `neo4j` database (replacing it) and leaves it stopped: start it again (startLocalNeo4j) and
  * migrate, which creates the constraints and indexes over the imported nodes. Rejects, touching
  * nothing, when a Neo4j this folder did not start answers on `port`. The importer's output is
- * returned; a failed import throws with its last lines.
+ * returned. A failed import (any bad entry fails it) throws with its last lines, and leaves the
+ * database empty, never half-imported.
  */
 export async function bulkImportLocal(files: BulkImportFiles, port: number): Promise<string> {
   if (runningPid() === undefined && (await portOpen(port)))
@@ -46,6 +47,9 @@ export async function bulkImportLocal(files: BulkImportFiles, port: number): Pro
     // the database first: --nodes and --relationships take any number of files, and would swallow it
     'neo4j',
     '--overwrite-destination=true',
+    // any bad entry (a relationship to a missing node, a duplicate id) fails the import: the default
+    // tolerates 1,000 of them, skipped silently, and the store would not be the files
+    '--bad-tolerance=0',
     `--array-delimiter=${delimiter}`,
     `--report-file=${path.join(localPaths.base, 'import.report')}`,
     ...files.nodes.map((n) => `--nodes=${n.labels.join(':')}=${n.file}`),
@@ -62,6 +66,13 @@ export async function bulkImportLocal(files: BulkImportFiles, port: number): Pro
     child.once('error', reject);
     child.once('exit', resolve);
   });
-  if (code !== 0) throw new Error(`neo4j-admin database import exited with ${code}:\n${output.split('\n').slice(-25).join('\n')}`);
+  if (code !== 0) {
+    // a failed import leaves half-written store files, which the DBMS would start on: removed, so the
+    // database starts empty (it was being replaced) instead of half-imported
+    for (const dir of ['databases', 'transactions']) fs.rmSync(path.join(localPaths.home, 'data', dir, 'neo4j'), { recursive: true, force: true });
+    throw new Error(
+      `neo4j-admin database import exited with ${code}; the half-written database was removed, so it starts empty:\n${output.split('\n').slice(-25).join('\n')}`,
+    );
+  }
   return output;
 }

@@ -140,3 +140,40 @@ const buildWorld = (people: number) =>
   },
   240_000,
 );
+
+(process.env.NEO4J_URI ? it.skip : it)(
+  'a failed bulk import (any bad entry) leaves the database empty, never half-imported',
+  async () => {
+    const csv = path.join(dir, 'bad-csv');
+    fs.mkdirSync(csv, { recursive: true });
+    fs.writeFileSync(path.join(csv, 'nodes.csv'), 'id:ID,name\n"x/1","One"\n');
+    fs.writeFileSync(path.join(csv, 'rels.csv'), ':START_ID,:END_ID\n"x/1","x/missing"\n'); // a relationship to no node
+    let failure = '';
+    try {
+      execFileSync(
+        process.execPath,
+        [
+          '-r',
+          'ts-node/register/transpile-only',
+          '-e',
+          `require('./src/localdb/bulk-import').bulkImportLocal({ nodes: [{ labels: ['Probe'], file: ${JSON.stringify(path.join(csv, 'nodes.csv'))} }],
+             relationships: [{ type: 'R', file: ${JSON.stringify(path.join(csv, 'rels.csv'))} }], arrayDelimiter: '\\u001f' }, ${PORT})
+             .then(() => console.log('imported'), (e) => { console.error(e.message); process.exit(3); });`,
+        ],
+        { cwd: ROOT, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+    } catch (error) {
+      failure = String((error as { stderr?: string }).stderr);
+    }
+    expect(failure).toMatch(/import exited with \d+; the half-written database was removed, so it starts empty/);
+    expect(cli('start')).toMatch(/started/);
+    const driver = neo4j.driver(`bolt://127.0.0.1:${PORT}`, neo4j.auth.basic('neo4j', 'local-secret-1'));
+    try {
+      const { records } = await driver.executeQuery('MATCH (n) RETURN count(n) AS n');
+      expect(records[0]!.get('n').toNumber()).toBe(0); // neither the world before it nor the one node of the bad files
+    } finally {
+      await driver.close();
+    }
+  },
+  120_000,
+);
