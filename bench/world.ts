@@ -132,7 +132,7 @@ export interface WorldNode {
   id: string;
   props: Record<string, WorldValue>;
 }
-/** A relationship by its ends' ids; `from` and `to` name the labels their ids are found under. */
+/** A relationship by its ends' ids (the labels they are found under are in its batch key). */
 export interface WorldRel {
   from: string;
   to: string;
@@ -271,7 +271,11 @@ export function* worldBatches(people: number, batch = 10000): Generator<WorldBat
   }
 }
 
-const LABEL = /^[A-Z][A-Za-z]*(:[A-Z][A-Za-z]*)*$/;
+/** `labels` ("Person:Entity") as Cypher may take them into its text, or an error: labels cannot be parameters. */
+export function cypherLabels(labels: string): string {
+  if (!/^[A-Z][A-Za-z]*(:[A-Z][A-Za-z]*)*$/.test(labels)) throw new Error(`not labels: ${labels}`);
+  return labels;
+}
 const relKey = (key: string) => {
   const m = /^([A-Z_]+) ([A-Z][A-Za-z]*)>([A-Z][A-Za-z]*)$/.exec(key);
   if (!m) throw new Error(`not a relationship key of the world: ${key}`);
@@ -290,8 +294,7 @@ export async function writeWorld(db: Database, people: number, log: (m: string) 
   for (const part of worldBatches(people)) {
     await db.write(async (tx) => {
       for (const [labels, rows] of part.nodes) {
-        if (!LABEL.test(labels)) throw new Error(`not labels: ${labels}`);
-        await tx.run(`UNWIND $rows AS r CREATE (n:${labels} {id: r.id}) SET n += r.props`, { rows });
+        await tx.run(`UNWIND $rows AS r CREATE (n:${cypherLabels(labels)} {id: r.id}) SET n += r.props`, { rows });
       }
       for (const [key, rels] of part.rels) {
         const { type, from, to } = relKey(key);

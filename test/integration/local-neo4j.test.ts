@@ -62,19 +62,24 @@ afterAll(() => {
   120_000,
 );
 
-/** Builds the benchmark world of `people` with the importer in the test's instance, in a child process (the local paths are read from its environment). */
+/**
+ * Runs `code` (TypeScript, from the project root) in a child process with the test instance's
+ * environment (the local paths are read from it); a failure (exit 3) throws with its stderr.
+ */
+const inChild = (code: string) =>
+  execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', `${code}.catch((e) => { console.error(e.message); process.exit(3); });`], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+
+/** Builds the benchmark world of `people` with the importer in the test's instance. */
 const buildWorld = (people: number) =>
-  execFileSync(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-e',
-      `const { buildWorld } = require('./bench/world-build'); const { loadConfig } = require('./src/config');
-       buildWorld(loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), ${people}, 'import', () => undefined)
-         .then(async (r) => { console.log(r.summary); await r.db.close(); }, (e) => { console.error(e.message); process.exit(3); });`,
-    ],
-    { cwd: ROOT, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  inChild(
+    `const { buildWorld } = require('./bench/world-build'); const { loadConfig } = require('./src/config');
+     buildWorld(loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), ${people}, 'import', () => undefined)
+       .then(async (r) => { console.log(r.summary); await r.db.close(); })`,
   );
 
 (process.env.NEO4J_URI ? it.skip : it)(
@@ -150,17 +155,10 @@ const buildWorld = (people: number) =>
     fs.writeFileSync(path.join(csv, 'rels.csv'), ':START_ID,:END_ID\n"x/1","x/missing"\n'); // a relationship to no node
     let failure = '';
     try {
-      execFileSync(
-        process.execPath,
-        [
-          '-r',
-          'ts-node/register/transpile-only',
-          '-e',
-          `require('./src/localdb/bulk-import').bulkImportLocal({ nodes: [{ labels: ['Probe'], file: ${JSON.stringify(path.join(csv, 'nodes.csv'))} }],
-             relationships: [{ type: 'R', file: ${JSON.stringify(path.join(csv, 'rels.csv'))} }], arrayDelimiter: '\\u001f' }, ${PORT})
-             .then(() => console.log('imported'), (e) => { console.error(e.message); process.exit(3); });`,
-        ],
-        { cwd: ROOT, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+      inChild(
+        `require('./src/localdb/bulk-import').bulkImportLocal({ nodes: [{ labels: ['Probe'], file: ${JSON.stringify(path.join(csv, 'nodes.csv'))} }],
+           relationships: [{ type: 'R', file: ${JSON.stringify(path.join(csv, 'rels.csv'))} }], arrayDelimiter: '\\u001f' }, ${PORT})
+           .then(() => console.log('imported'))`,
       );
     } catch (error) {
       failure = String((error as { stderr?: string }).stderr);
