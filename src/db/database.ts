@@ -58,7 +58,7 @@ export class Database {
       // Worst case with the database gone: a connect timeout, one short retry, another connect timeout.
       connectionAcquisitionTimeout: options.connectTimeoutMs + 500,
       connectionTimeout: options.connectTimeoutMs,
-      maxTransactionRetryTime: 500,
+      maxTransactionRetryTime: MAX_RETRY_AFTER_MS,
       disableLosslessIntegers: false,
       logging: { level: 'error', logger: () => undefined },
     });
@@ -69,14 +69,28 @@ export class Database {
     return this.options.maintenanceTimeoutMs;
   }
 
-  /** Runs one read query in a read transaction (READ routing), with the read timeout. */
+  /**
+   * Runs one read query in a read transaction (READ routing), with the read timeout: an auto-commit
+   * one (RUN and PULL; a managed one adds BEGIN and COMMIT, two more writes and answers). Neo4j holds
+   * it to the access mode (a write is refused) and the timeout. Retried once, as executeRead would,
+   * on an error the driver calls retryable (a lost connection, a cluster member leaving) that came
+   * within MAX_RETRY_AFTER_MS.
+   */
   async read(cypher: string, params: Params = {}, timeoutMs = this.options.readTimeoutMs): Promise<Row[]> {
-    const session = this.driver.session({ defaultAccessMode: neo4j.session.READ, database: this.options.database });
-    try {
-      return await this.observed('read', () => session.executeRead((tx) => runPlain(tx, cypher, params), { timeout: timeoutMs }));
-    } finally {
-      await session.close();
-    }
+    return this.observed('read', async () => {
+      const started = performance.now();
+      for (let attempt = 1; ; attempt++) {
+        const session = this.driver.session({ defaultAccessMode: neo4j.session.READ, database: this.options.database });
+        try {
+          return plainRows(await session.run(cypher, toDriverParams(params), { timeout: timeoutMs }));
+        } catch (error) {
+          if (attempt > 1 || !neo4j.isRetryableError(error) || performance.now() - started > MAX_RETRY_AFTER_MS) throw error;
+        } finally {
+          await session.close();
+        }
+        await new Promise((r) => setTimeout(r, RETRY_DELAY_MS));
+      }
+    });
   }
 
   /**
@@ -201,8 +215,15 @@ export class Database {
   }
 }
 
+/** A read is retried when its first attempt failed within this long (the driver's maxTransactionRetryTime), after RETRY_DELAY_MS (its first delay). */
+const MAX_RETRY_AFTER_MS = 500;
+const RETRY_DELAY_MS = 1000;
+
 async function runPlain(tx: ManagedTransaction, cypher: string, params: Params): Promise<Row[]> {
-  const result: QueryResult<RecordShape> = await tx.run(cypher, toDriverParams(params));
+  return plainRows(await tx.run(cypher, toDriverParams(params)));
+}
+
+function plainRows(result: QueryResult<RecordShape>): Row[] {
   return result.records.map((record) => {
     const row: Row = {};
     for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
@@ -222,19 +243,25 @@ function toDriverParams(params: Params): Params {
   return out;
 }
 
-/** Converts driver values to plain JSON: Integers to numbers (strings when unsafe), temporals to ISO strings, graph objects to their properties. */
+/** Whether a value may hold a driver type (so toPlain must look at it). */
+const mayHoldDriverValue = (v: unknown) => v === undefined || typeof v === 'bigint' || (v !== null && typeof v === 'object');
+
+/** Converts driver values to plain JSON: Integers to numbers (strings when unsafe), temporals to ISO strings, graph objects to their properties; lists and maps in place (a result's values are its own: not copied). */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   // strings, numbers and booleans are most values: no driver type to test them against
   if (typeof value !== 'object' && typeof value !== 'bigint') return value;
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
-  if (Array.isArray(value)) return value.map(toPlain);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (mayHoldDriverValue(value[i])) value[i] = toPlain(value[i]);
+    return value;
+  }
   // a Cypher map is a plain object; the driver's Integers, temporals and graph types are class instances
   const proto = Object.getPrototypeOf(value) as unknown;
   if (proto === Object.prototype || proto === null) {
-    const out: Row = {};
-    for (const k in value as Row) out[k] = toPlain((value as Row)[k]);
-    return out;
+    const map = value as Row;
+    for (const k in map) if (mayHoldDriverValue(map[k])) map[k] = toPlain(map[k]);
+    return map;
   }
   if (neo4j.isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
   if (

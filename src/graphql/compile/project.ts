@@ -7,9 +7,10 @@
 //
 // Pattern comprehensions, not COLLECT { … ORDER BY } subqueries: Neo4j plans them about three times
 // faster (a new query shape is planned once, but a deep one took seconds as subqueries) and runs
-// them faster too. They cannot sort, so each element carries its sort key under `^` — a list of
-// direction and value pairs, ('+' ascending, '-' descending, null sorting as Cypher does: last
-// ascending, first descending) — and resolve.ts orders the list when graphql-js reads it.
+// them faster too. They cannot sort, so each element carries its sort key under `^` — a list of the
+// directions ('+' ascending, '-' descending, one character per value, as one string) followed by
+// the values (null sorting as Cypher does: last ascending, first descending) — and resolve.ts orders
+// the list when graphql-js reads it.
 import {
   FieldNode,
   getArgumentValues,
@@ -75,16 +76,16 @@ const EVIDENCE = (r: string) =>
    records: [i IN range(0, size(coalesce(${r}.values, [])) - 1) | {field: CASE WHEN coalesce(${r}.fields[i], '') = '' THEN null ELSE ${r}.fields[i] END, value: ${r}.values[i]}]`;
 
 /** The sort keys of the loaders' reads: facts newest first (undated last), then by id; a reference's target by id; sources newest first. */
-const FACT_ORDER = (f: string) => `['-', coalesce(${f}.validFrom, ''), '+', ${f}.id]`;
+const FACT_ORDER = (f: string) => `['-+', coalesce(${f}.validFrom, ''), ${f}.id]`;
 const ID_ORDER = (e: string) => `['+', ${e}.id]`;
-const SOURCE_ORDER = (s: string) => `['-', ${s}.publishedAt, '+', ${s}.id]`;
+const SOURCE_ORDER = (s: string) => `['-+', ${s}.publishedAt, ${s}.id]`;
 
 /**
  * A Person's description: the first current state post (not a party role), else any post
  * (src/graphql/resolvers/computed.ts) — the candidates with their order; resolve.ts takes the first (`$`).
  */
 export const DESCRIPTION = (v: string, o: string, p: string) =>
-  `[(${v})<-[:HOLDER]-(${o}:Occupancy)-[:POSITION]->(${p}:Position) | {\`^\`: ['+', CASE WHEN ${p}.party THEN 1 ELSE 0 END, '+', CASE WHEN ${o}.status = 'current' THEN 0 ELSE 1 END, '-', coalesce(${o}.validFrom, ''), '+', ${o}.id, '+', ${p}.id], \`$\`: coalesce(${p}.label, ${p}.role)}]`;
+  `[(${v})<-[:HOLDER]-(${o}:Occupancy)-[:POSITION]->(${p}:Position) | {\`^\`: ['++-++', CASE WHEN ${p}.party THEN 1 ELSE 0 END, CASE WHEN ${o}.status = 'current' THEN 0 ELSE 1 END, coalesce(${o}.validFrom, ''), ${o}.id, ${p}.id], \`$\`: coalesce(${p}.label, ${p}.role)}]`;
 
 const TIME_FIELDS = Object.keys(model.factDerived);
 
@@ -128,9 +129,9 @@ export function projection(
     }
   }
   const entries = [...scalars].map((s) => `${key(s)}: ${v}.${key(s)}`);
-  // from the labels where the type is abstract, or where a lookup by id may find another type (anyType)
-  const typename = concrete.length === 1 && !anyType ? `'${cypherName(concrete[0]!.name)}'` : `head([l IN labels(${v}) WHERE l IN ${TYPE_LIST}])`;
-  entries.push(`__typename: ${typename}`);
+  // graphql-js needs __typename only to resolve an abstract type (resolveType), and a lookup by id
+  // checks it (anyType: the id may be another type's); a concrete type's node goes without
+  if (isAbstractType(type) || anyType) entries.push(`__typename: head([l IN labels(${v}) WHERE l IN ${TYPE_LIST}])`);
   if (order) entries.push(`\`^\`: ${order}`);
   if (nested.size) {
     const values = [...nested].map(([k, alts]) => {

@@ -25,11 +25,12 @@ function compareValues(a: unknown, b: unknown): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Compares two sort keys: lists of direction ('+' or '-') and value pairs. */
+/** Compares two sort keys: the directions ('+' or '-' per value, one string), then the values. */
 function compareKeys(a: unknown[], b: unknown[]): number {
-  for (let i = 0; i + 1 < a.length; i += 2) {
+  const directions = a[0] as string;
+  for (let i = 0; i < directions.length; i++) {
     const c = compareValues(a[i + 1], b[i + 1]);
-    if (c) return a[i] === '-' ? -c : c;
+    if (c) return directions[i] === '-' ? -c : c;
   }
   return 0;
 }
