@@ -33,15 +33,22 @@ export function worldWriter(config: Config, argv: string[] = process.argv): Worl
 /** The character between a list's items in the CSV files: one no generated value holds. */
 const ARRAY_DELIMITER = '\u001f';
 
-/** One CSV field: strings quoted (a quote doubled), lists joined by ARRAY_DELIMITER, null empty (no property). */
-export function csvField(value: WorldValue | undefined, where: string): string {
+/** What no field may hold: a line break (the importer reads a line per row) or the list delimiter. */
+const UNSAFE = new RegExp(`[\r\n${ARRAY_DELIMITER}]`);
+const quoted = (s: string) => `"${s.includes('"') ? s.replace(/"/g, '""') : s}"`;
+
+/**
+ * One CSV field: strings quoted (a quote doubled), lists joined by ARRAY_DELIMITER, null empty (no
+ * property). `where` names the field in an error (a function: built only then, not for every field).
+ */
+export function csvField(value: WorldValue | undefined, where: string | (() => string)): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
   const items = Array.isArray(value) ? value : [value];
   for (const item of items)
-    if (/[\r\n]/.test(item) || item.includes(ARRAY_DELIMITER))
-      throw new Error(`${where}: ${JSON.stringify(item)} holds a line break or the list delimiter U+001F`);
-  return `"${items.join(ARRAY_DELIMITER).replace(/"/g, '""')}"`;
+    if (UNSAFE.test(item))
+      throw new Error(`${typeof where === 'string' ? where : where()}: ${JSON.stringify(item)} holds a line break or the list delimiter U+001F`);
+  return quoted(Array.isArray(value) ? value.join(ARRAY_DELIMITER) : value);
 }
 
 /** The header's type of a property: `name:boolean`, `name:string[]` or `name` (a string). */
@@ -73,12 +80,16 @@ class CsvFile {
     }
     const known = new Set(this.columns);
     for (const r of rows) {
-      for (const [k, v] of Object.entries(r.props ?? {})) {
+      const props = r.props ?? {};
+      for (const k in props) {
         if (!known.has(k)) throw new Error(`${where}: property ${k} appears after ${this.file}'s header was written`);
+        const v = props[k];
         if (Array.isArray(v) && !v.length) this.emptyLists.set(k, (this.emptyLists.get(k) ?? 0) + 1);
       }
       this.rows++;
-      this.push([...r.lead, ...this.columns.map((c) => csvField(r.props?.[c], `${where} ${r.lead[0]} ${c}`))].join(','));
+      let line = r.lead.join(',');
+      for (const c of this.columns) line += `,${csvField(props[c], () => `${where} ${r.lead[0]} ${c}`)}`;
+      this.push(line);
     }
   }
 
