@@ -1,13 +1,15 @@
 // `npm run bench [-- --people 100000 --seconds 10 --connections 10 --rebuild --writer import|cypher --baseline]`: this API (b) side by
-// side with hand-written Cypher through neo4j-driver (a) and @neo4j/graphql 7 (c), over the same
-// generated world (bench/world.ts: people with current and ended posts, events, bloc memberships) in
-// the local Neo4j. For each query of the mix it first checks that the three return the same content,
-// then runs a, b, c in turn for `seconds` each with autocannon, twice (interleaved, so a drift of the
-// machine hits all three alike), counting any response whose body differs from the checked one as an
-// error. Prints and writes to BENCHMARKS.md: p50/p95/p99, throughput, b/a and b/c, the statements
-// per operation (b's Server-Timing), and PROFILE db hits of a's and b's statements — b's compared
-// with bench/db-hits.baseline.json (written with --baseline), so a regression shows whatever the
-// machine's speed. Run by hand on a quiet machine; never a test.
+// side with hand-written Cypher through neo4j-driver — in managed read transactions (a, executeRead as
+// the driver's manual writes it) and in auto-commit ones (a′, as the API runs its reads) — and
+// @neo4j/graphql 7 (c), over the same generated world (bench/world.ts: people with current and ended
+// posts, events, bloc memberships) in the local Neo4j. For each query of the mix it first checks
+// that all four return the same content, then runs a, a′, b, c in turn for `seconds` each with
+// autocannon, twice (interleaved, so a drift of the machine hits all alike), counting any response
+// whose body differs from the checked one as an error. Prints and writes to BENCHMARKS.md:
+// p50/p95/p99, throughput, b/a, b/a′ and b/c, the statements per operation (b's Server-Timing), and
+// PROFILE db hits of a's and b's statements — b's compared with bench/db-hits.baseline.json (written
+// with --baseline), so a regression shows whatever the machine's speed. Run by hand on a quiet
+// machine; never a test.
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -34,6 +36,10 @@ const arg = (name: string, fallback: number) => {
 const PEOPLE = arg('people', 100000);
 const SECONDS = arg('seconds', 10);
 const CONNECTIONS = arg('connections', 10);
+
+/** The engines measured: (a) raw Cypher in managed read transactions, (a′) the same in auto-commit ones, (b) this API, (c) @neo4j/graphql. */
+const ENGINES = ['a', 'a2', 'b', 'c'] as const;
+type Engine = (typeof ENGINES)[number];
 
 interface Target {
   url: string;
@@ -222,7 +228,9 @@ async function main(): Promise<void> {
   const ids = { person: String((pair ?? fallback[0])!.a), other: String((pair ?? fallback[0])!.b), name: personName(1137) };
   const queries = mix(ids);
   const driver = driverFor(uri);
-  const raw = await startRaw(driver, Object.fromEntries(queries.map((q, i) => [`q${i}`, q.raw.cypher])), 4711);
+  const rawQueries = Object.fromEntries(queries.map((q, i) => [`q${i}`, q.raw.cypher]));
+  const raw = await startRaw(driver, rawQueries, 4711);
+  const rawAuto = await startRaw(driver, rawQueries, 4714, { autoCommit: true });
   const peer = await startPeer(driver, 4712);
   const ours = await startApi(4713);
   const rows: string[] = [];
@@ -234,43 +242,48 @@ async function main(): Promise<void> {
     for (const [i, q] of queries.entries()) {
       const targets = {
         a: { url: `${raw.url}/q${i}`, body: JSON.stringify(q.raw.params) },
+        a2: { url: `${rawAuto.url}/q${i}`, body: JSON.stringify(q.raw.params) },
         b: { url: `${ours.url}/graphql`, body: JSON.stringify(q.ours) },
         c: { url: `${peer.url}/`, body: JSON.stringify(q.peer) },
       };
       // the same content from all three, and the bodies every later response must equal
       const answers = {
         a: await post(targets.a.url, targets.a.body),
+        a2: await post(targets.a2.url, targets.a2.body),
         b: await post(targets.b.url, targets.b.body),
         c: await post(targets.c.url, targets.c.body),
       };
       const content = {
         a: canonical(q.content.raw(JSON.parse(answers.a.text).data)),
+        a2: canonical(q.content.raw(JSON.parse(answers.a2.text).data)),
         b: canonical(q.content.ours(JSON.parse(answers.b.text).data)),
         c: canonical(q.content.peer(JSON.parse(answers.c.text).data)),
       };
-      for (const k of ['a', 'c'] as const)
+      for (const k of ['a', 'a2', 'c'] as const)
         if (JSON.stringify(content[k]) !== JSON.stringify(content.b))
           throw new Error(`${q.name}: ${k} and b differ:\n${JSON.stringify(content[k]).slice(0, 800)}\n${JSON.stringify(content.b).slice(0, 800)}`);
-      const results: Record<'a' | 'b' | 'c', Array<Awaited<ReturnType<typeof load>>>> = { a: [], b: [], c: [] };
-      for (let round = 0; round < 2; round++) for (const k of ['a', 'b', 'c'] as const) results[k].push(await load(targets[k], answers[k].text));
-      const best = (k: 'a' | 'b' | 'c') => {
+      const results: Record<Engine, Array<Awaited<ReturnType<typeof load>>>> = { a: [], a2: [], b: [], c: [] };
+      for (let round = 0; round < 2; round++) for (const k of ENGINES) results[k].push(await load(targets[k], answers[k].text));
+      const best = (k: Engine) => {
         const r = results[k];
         const med = (f: (x: (typeof r)[0]) => number) => r.map(f).reduce((s, v) => s + v, 0) / r.length;
         return { p50: med((x) => x.p50), p95: med((x) => x.p95), p99: med((x) => x.p99), rps: med((x) => x.rps), bad: r.reduce((s, x) => s + x.bad, 0) };
       };
-      const [a, b, c] = [best('a'), best('b'), best('c')];
+      const [a, a2, b, c] = [best('a'), best('a2'), best('b'), best('c')];
       const hitsA = await dbHits(driver, q.raw.cypher, withIntegers(q.raw.params));
       const hitsB = await oursDbHits(db, driver, q.ours);
       // db hits are the machine-independent cost: more than the kept baseline (+10%) is a regression
       hits[q.name] = hitsB;
       if (baseline[q.name] !== undefined && hitsB > baseline[q.name]! * 1.1) regressions.push(`${q.name}: ${hitsB} db hits, baseline ${baseline[q.name]}`);
-      const row = `| ${q.name} | ${a.p50.toFixed(0)}/${a.p95.toFixed(0)}/${a.p99.toFixed(0)} · ${a.rps.toFixed(0)}/s | ${b.p50.toFixed(0)}/${b.p95.toFixed(0)}/${b.p99.toFixed(0)} · ${b.rps.toFixed(0)}/s | ${c.p50.toFixed(0)}/${c.p95.toFixed(0)}/${c.p99.toFixed(0)} · ${c.rps.toFixed(0)}/s | ${(b.p50 / a.p50).toFixed(2)}× | ${(b.p50 / c.p50).toFixed(2)}× · ${(b.rps / c.rps).toFixed(2)}× | ${answers.b.statements ?? '?'} | ${hitsA} / ${hitsB} | ${a.bad + b.bad + c.bad} |`;
+      const cell = (x: typeof a) => `${x.p50.toFixed(0)}/${x.p95.toFixed(0)}/${x.p99.toFixed(0)} · ${x.rps.toFixed(0)}/s`;
+      const row = `| ${q.name} | ${cell(a)} | ${cell(a2)} | ${cell(b)} | ${cell(c)} | ${(b.p50 / a.p50).toFixed(2)}× · ${(b.p50 / a2.p50).toFixed(2)}× | ${(b.p50 / c.p50).toFixed(2)}× · ${(b.rps / c.rps).toFixed(2)}× | ${answers.b.statements ?? '?'} | ${hitsA} / ${hitsB} | ${a.bad + a2.bad + b.bad + c.bad} |`;
       console.log(row);
       rows.push(row);
     }
   } finally {
     ours.server.kill('SIGTERM');
     await raw.close();
+    await rawAuto.close();
     await peer.close();
     await driver.close();
     await db.close();
@@ -279,8 +292,8 @@ async function main(): Promise<void> {
     `Machine: ${process.env.BENCH_MACHINE ?? '2 cores, 24 GiB'}; Node ${process.version}; Neo4j 5.26 (local launcher); @neo4j/graphql 7.6.3. ${world}.`,
     `Command: \`npm run bench -- --people ${PEOPLE} --seconds ${SECONDS} --connections ${CONNECTIONS}\` — each cell p50/p95/p99 ms · requests/s, the mean of two interleaved rounds.`,
     '',
-    '| query | raw (a) | ours (b) | @neo4j/graphql (c) | b/a p50 | b/c p50 · throughput | statements (b) | db hits a / b | bad bodies |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| query | raw (a) | raw, auto-commit (a′) | ours (b) | @neo4j/graphql (c) | b/a · b/a′ p50 | b/c p50 · throughput | statements (b) | db hits a / b | bad bodies |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
   console.log(`\n${table}`);

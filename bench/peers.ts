@@ -19,8 +19,17 @@ export function withIntegers(params: Record<string, unknown>): Record<string, un
   return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' && Number.isInteger(v) ? neo4j.int(v) : v]));
 }
 
-/** (a): POST /<query name> with JSON parameters → {data: <the first row's single column>}, in a read transaction. */
-export async function startRaw(driver: Driver, queries: Record<string, string>, port: number): Promise<{ url: string; close(): Promise<void> }> {
+/**
+ * (a): POST /<query name> with JSON parameters → {data: <the first row's single column>}, in a read
+ * transaction: a managed one (`executeRead`, as the driver's manual writes it), or with `autoCommit`
+ * an auto-commit one in a READ session (`session.run`, as the API runs its reads: src/db/database.ts).
+ */
+export async function startRaw(
+  driver: Driver,
+  queries: Record<string, string>,
+  port: number,
+  { autoCommit = false }: { autoCommit?: boolean } = {},
+): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     const name = (req.url ?? '').slice(1);
     const cypher = queries[name];
@@ -32,8 +41,9 @@ export async function startRaw(driver: Driver, queries: Record<string, string>, 
         return;
       }
       const session = driver.session({ defaultAccessMode: neo4j.session.READ });
-      session
-        .executeRead((tx) => tx.run(cypher, withIntegers(JSON.parse(body || '{}') as Record<string, unknown>)), { timeout: 30000 })
+      const params = withIntegers(JSON.parse(body || '{}') as Record<string, unknown>);
+      const read = autoCommit ? session.run(cypher, params, { timeout: 30000 }) : session.executeRead((tx) => tx.run(cypher, params), { timeout: 30000 });
+      Promise.resolve(read)
         .then((result) => {
           const row = result.records[0];
           res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: row ? row.get(0) : null }));
