@@ -86,6 +86,22 @@ export const TIE_OK = (f: string) => `(($tKinds IS NULL OR any(l IN labels(${f})
   AND ${KNOWN_AT(f)})`;
 
 /**
+ * TIE_OK with only the clauses the filter's parameters (tieParams) make active — 'true' for the
+ * default filter: the same facts kept, no property read for a clause that cannot exclude any. For a
+ * statement that tests every fact it walks (the connection search); its text depends on which
+ * clauses are active (at most 32 variants, each planned once), the values stay parameters.
+ */
+export function tieOkFor(f: string, params: Params): string {
+  const parts: string[] = [];
+  if (params.tKinds !== null) parts.push(`any(l IN labels(${f}) WHERE l IN $tKinds)`);
+  if (params.tInferred !== true) parts.push(`NOT coalesce(${f}.inferred, false)`);
+  if (params.tProposed !== true) parts.push(`NOT (${PROPOSAL(f)})`);
+  if (params.tConfidences !== null) parts.push(`${f}.confidence IN $tConfidences`);
+  if (params.atLo !== null) parts.push(KNOWN_AT(f));
+  return parts.length ? `(${parts.join(' AND ')})` : 'true';
+}
+
+/**
  * Cypher subquery body: the facts `f` the filter keeps that are tied to entity `e` — directly, or
  * through an entity of its own (the posts of an organisation). Reads $factRels and $entityRels.
  */

@@ -1,6 +1,6 @@
 // The tie filter's parameters and the walks' argument and timeout errors (src/graph/ties.ts), without a database.
 import { AppError, ErrorCode } from '../../src/errors';
-import { boundedRead, checkRange, isProposal, TIE_KIND_OF, TIE_KINDS, tieParams } from '../../src/graph/ties';
+import { boundedRead, checkRange, isProposal, TIE_KIND_OF, TIE_KINDS, TIE_OK, tieOkFor, tieParams } from '../../src/graph/ties';
 import { model } from '../../src/model/model';
 
 describe('tieParams', () => {
@@ -38,6 +38,28 @@ describe('tieParams', () => {
     expect(isProposal({ id: 'c', __typename: 'Conferral', status: 'proposed' })).toBe(true);
     expect(isProposal({ id: 'c', __typename: 'Conferral', status: 'conferred' })).toBe(false);
     expect(isProposal({ id: 'o', __typename: 'Occupancy', status: 'current' })).toBe(false);
+  });
+});
+
+describe('tieOkFor', () => {
+  it('is true for the default filter: no property of a fact is read to keep it', () => {
+    expect(tieOkFor('f', tieParams(null))).toBe('true');
+    expect(tieOkFor('f', tieParams({ presumed: false }))).toBe('true'); // presumed matters only with a date
+  });
+
+  it('has exactly the clauses the filter makes active, each reading its parameter', () => {
+    const only = (filter: Parameters<typeof tieParams>[0]) => tieOkFor('f', tieParams(filter));
+    expect(only({ kinds: ['OCCUPANCY'] })).toBe('(any(l IN labels(f) WHERE l IN $tKinds))');
+    expect(only({ includeInferred: false })).toBe('(NOT coalesce(f.inferred, false))');
+    expect(only({ includeProposed: false })).toMatch(/^\(NOT \(.*\$tProposalValue.*\)\)$/);
+    expect(only({ minConfidence: 'medium' })).toBe('(f.confidence IN $tConfidences)');
+    expect(only({ at: '2024' })).toMatch(/\$atLo.*\$presumed.*\$atHi/s);
+    const all = only({ kinds: ['OCCUPANCY'], includeInferred: false, includeProposed: false, minConfidence: 'high', at: '2024-02' });
+    // every clause of the full test, none dropped when all are active
+    for (const clause of ['$tKinds', 'f.inferred', '$tProposalValue', '$tConfidences', '$atLo']) {
+      expect(all).toContain(clause);
+      expect(TIE_OK('f')).toContain(clause);
+    }
   });
 });
 
