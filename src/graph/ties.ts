@@ -78,12 +78,24 @@ export function tieParams(filter: TieFilter | null | undefined): Params {
   };
 }
 
+/**
+ * The filter's clauses on fact `f`: when a clause is active (from tieParams' values), what it
+ * tests, and the parameter test that makes it pass when it is not.
+ */
+const tieClauses = (f: string): Array<{ active: (p: Params) => boolean; idle: string; test: string }> => [
+  { active: (p) => p.tKinds !== null, idle: '$tKinds IS NULL', test: `any(l IN labels(${f}) WHERE l IN $tKinds)` },
+  { active: (p) => p.tInferred !== true, idle: '$tInferred', test: `NOT coalesce(${f}.inferred, false)` },
+  { active: (p) => p.tProposed !== true, idle: '$tProposed', test: `NOT (${PROPOSAL(f)})` },
+  { active: (p) => p.tConfidences !== null, idle: '$tConfidences IS NULL', test: `${f}.confidence IN $tConfidences` },
+  // KNOWN_AT passes by itself when no date is asked
+  { active: (p) => p.atLo !== null, idle: '', test: KNOWN_AT(f) },
+];
+
 /** Cypher: fact `f` is a tie the filter keeps (its kind, time, inference, proposal and confidence). */
-export const TIE_OK = (f: string) => `(($tKinds IS NULL OR any(l IN labels(${f}) WHERE l IN $tKinds))
-  AND ($tInferred OR NOT coalesce(${f}.inferred, false))
-  AND ($tProposed OR NOT (${PROPOSAL(f)}))
-  AND ($tConfidences IS NULL OR ${f}.confidence IN $tConfidences)
-  AND ${KNOWN_AT(f)})`;
+export const TIE_OK = (f: string) =>
+  `(${tieClauses(f)
+    .map((c) => (c.idle ? `(${c.idle} OR ${c.test})` : c.test))
+    .join('\n  AND ')})`;
 
 /**
  * TIE_OK with only the clauses the filter's parameters (tieParams) make active — 'true' for the
@@ -92,12 +104,9 @@ export const TIE_OK = (f: string) => `(($tKinds IS NULL OR any(l IN labels(${f})
  * clauses are active (at most 32 variants, each planned once), the values stay parameters.
  */
 export function tieOkFor(f: string, params: Params): string {
-  const parts: string[] = [];
-  if (params.tKinds !== null) parts.push(`any(l IN labels(${f}) WHERE l IN $tKinds)`);
-  if (params.tInferred !== true) parts.push(`NOT coalesce(${f}.inferred, false)`);
-  if (params.tProposed !== true) parts.push(`NOT (${PROPOSAL(f)})`);
-  if (params.tConfidences !== null) parts.push(`${f}.confidence IN $tConfidences`);
-  if (params.atLo !== null) parts.push(KNOWN_AT(f));
+  const parts = tieClauses(f)
+    .filter((c) => c.active(params))
+    .map((c) => c.test);
   return parts.length ? `(${parts.join(' AND ')})` : 'true';
 }
 
