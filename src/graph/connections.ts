@@ -18,6 +18,8 @@ export const MAX_MAX_TIES = 100_000;
 const CANDIDATES = 100;
 /** The longest search (in relationships) met in the middle; a longer one walks from `from` alone. */
 const MEET_MAX_STEPS = 12;
+/** A search met in the middle looks for chains of up to this many relationships first (two facts). */
+const NEAR_STEPS = 6;
 
 /** The relationship types that carry meaning (fact → entity, position → organisation). */
 const WALKABLE = [...new Set(Object.values(model.types).flatMap((t) => Object.values(t.references ?? {}).map((r) => r.rel)))].sort();
@@ -112,15 +114,16 @@ export const connectionsCypher = (maxHops: number, params?: Record<string, unkno
   // full depth holds (1.2M db hits on a 4-fact chain between two officials of the 100k world, 45k this way).
   // Only up to MEET_MAX_STEPS: deeper, each end's neighbourhood is the whole graph (maxHops 6, half
   // 9 steps: seconds and the heap on the 100k world), so longer searches stay one-ended.
-  const half = Math.ceil((maxHops * 3) / 2);
-  const meet = `MATCH p = ALL SHORTEST (a)${step('b')}{0,${half}}(m)
+  const meet = (total: number) => {
+    const half = Math.ceil(total / 2);
+    return `MATCH p = ALL SHORTEST (a)${step('b')}{0,${half}}(m)
            WITH a, b, length(p) AS d, m, collect(nodes(p)) AS ps
            WITH a, b, d, collect(m) AS ms, collect(ps) AS pss
            WITH a, b, collect({d: d, ms: ms, pss: pss}) AS found
            WITH a, b, [d IN range(0, ${half}) | coalesce(head([x IN found WHERE x.d = d]), {ms: [], pss: []})] AS left
            CALL (a, b, left) {
              WITH a, b, reduce(all = [], x IN left | all + x.ms) AS reached
-             MATCH q = ALL SHORTEST (b)${step('a')}{0,${maxHops * 3 - half}}(m) WHERE m IN reached
+             MATCH q = ALL SHORTEST (b)${step('a')}{0,${total - half}}(m) WHERE m IN reached
              WITH m, length(q) AS db, collect(nodes(q)) AS qs
              RETURN collect({m: m, db: db, qs: qs}) AS right
            }
@@ -131,15 +134,29 @@ export const connectionsCypher = (maxHops: number, params?: Record<string, unkno
            WITH x, left[x.da] AS level
            UNWIND level.pss[head([i IN range(0, size(level.ms) - 1) WHERE level.ms[i] = x.m])] AS l
            UNWIND x.qs AS r
-           RETURN l + reverse(r)[1..] AS ns, false AS hub`;
+           RETURN collect(l + reverse(r)[1..]) AS chains`;
+  };
+  // Deepened in two rounds: chains of up to NEAR_STEPS relationships first (each end's neighbourhood
+  // 3 steps deep: a few hundred nodes, where 6 steps hold thousands); only when there is none, the
+  // whole length. The first round's chains, when there are any, are the shortest of all.
+  const steps = maxHops * 3;
+  const deepened =
+    steps > NEAR_STEPS
+      ? `CALL (a, b) { ${meet(NEAR_STEPS)} }
+           CALL (a, b, chains) { WITH a, b WHERE size(chains) = 0 ${meet(steps).replace('AS chains', 'AS far')} }
+           UNWIND chains + far AS ns
+           RETURN ns, false AS hub`
+      : `CALL (a, b) { ${meet(steps)} }
+           UNWIND chains AS ns
+           RETURN ns, false AS hub`;
   return `CALL () { OPTIONAL MATCH (n:Entity {id: $from}) OPTIONAL MATCH (:Redirect {id: $from})-[:REDIRECTS_TO]->(r:Entity) RETURN coalesce(n, r) AS a }
        CALL () { OPTIONAL MATCH (n:Entity {id: $to}) OPTIONAL MATCH (:Redirect {id: $to})-[:REDIRECTS_TO]->(r:Entity) RETURN coalesce(n, r) AS b }
        CALL (a, b) {
          WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
          CALL (a, b) {
            ${
-             maxHops * 3 <= MEET_MAX_STEPS
-               ? meet
+             steps <= MEET_MAX_STEPS
+               ? deepened
                : `${search(1)}
            RETURN nodes(p) AS ns, false AS hub`
            }
