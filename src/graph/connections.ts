@@ -114,7 +114,7 @@ export const connectionsCypher = (maxHops: number, params?: Record<string, unkno
   // full depth holds (1.2M db hits on a 4-fact chain between two officials of the 100k world, 45k this way).
   // Only up to MEET_MAX_STEPS: deeper, each end's neighbourhood is the whole graph (maxHops 6, half
   // 9 steps: seconds and the heap on the 100k world), so longer searches stay one-ended.
-  const meet = (total: number) => {
+  const meet = (total: number, chains: string) => {
     const half = Math.ceil(total / 2);
     return `MATCH p = ALL SHORTEST (a)${step('b')}{0,${half}}(m)
            WITH a, b, length(p) AS d, m, collect(nodes(p)) AS ps
@@ -134,20 +134,17 @@ export const connectionsCypher = (maxHops: number, params?: Record<string, unkno
            WITH x, left[x.da] AS level
            UNWIND level.pss[head([i IN range(0, size(level.ms) - 1) WHERE level.ms[i] = x.m])] AS l
            UNWIND x.qs AS r
-           RETURN collect(l + reverse(r)[1..]) AS chains`;
+           RETURN collect(l + reverse(r)[1..]) AS ${chains}`;
   };
   // Deepened in two rounds: chains of up to NEAR_STEPS relationships first (each end's neighbourhood
   // 3 steps deep: a few hundred nodes, where 6 steps hold thousands); only when there is none, the
   // whole length. The first round's chains, when there are any, are the shortest of all.
   const steps = maxHops * 3;
-  const deepened =
-    steps > NEAR_STEPS
-      ? `CALL (a, b) { ${meet(NEAR_STEPS)} }
-           CALL (a, b, chains) { WITH a, b WHERE size(chains) = 0 ${meet(steps).replace('AS chains', 'AS far')} }
-           UNWIND chains + far AS ns
-           RETURN ns, false AS hub`
-      : `CALL (a, b) { ${meet(steps)} }
-           UNWIND chains AS ns
+  const near = meet(Math.min(steps, NEAR_STEPS), 'near');
+  const far = steps > NEAR_STEPS ? `WITH a, b WHERE size(near) = 0 ${meet(steps, 'far')}` : 'RETURN [] AS far';
+  const deepened = `CALL (a, b) { ${near} }
+           CALL (a, b, near) { ${far} }
+           UNWIND near + far AS ns
            RETURN ns, false AS hub`;
   return `CALL () { OPTIONAL MATCH (n:Entity {id: $from}) OPTIONAL MATCH (:Redirect {id: $from})-[:REDIRECTS_TO]->(r:Entity) RETURN coalesce(n, r) AS a }
        CALL () { OPTIONAL MATCH (n:Entity {id: $to}) OPTIONAL MATCH (:Redirect {id: $to})-[:REDIRECTS_TO]->(r:Entity) RETURN coalesce(n, r) AS b }
