@@ -1,9 +1,11 @@
 // Entry point of `npm start`: configuration → database (the local Neo4j when NEO4J_URI is unset)
-// → migrations → seeds → listen. SIGTERM/SIGINT drain HTTP, close the driver and exit 0.
+// → migrations → seeds → the connection search planned ahead → listen. SIGTERM/SIGINT drain HTTP,
+// close the driver and exit 0.
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './bootstrap';
 import { createLogger } from './log';
 import { buildServer } from './server/app';
+import { warmUp } from './graphql/warm-up';
 import { loadSeeds } from './ingest/seeds';
 import { loadDefaultData } from './import/defaults';
 
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
     }
   }
 
+  await warmUp(db, log);
   const server = await buildServer({ config, db, log });
   await new Promise<void>((resolve, reject) => {
     server.httpServer.once('error', (error: NodeJS.ErrnoException) =>

@@ -63,14 +63,11 @@ export async function connections(
   ties?: TieFilter | null,
   maxTies = DEFAULT_MAX_TIES,
 ): Promise<Path[]> {
-  checkRange('maxHops', maxHops, 1, MAX_HOPS);
-  checkRange('first', first, 1, MAX_PATHS);
-  checkRange('maxTies', maxTies, 1, MAX_MAX_TIES);
-  const params = tieParams(ties);
+  const query = connectionsQuery(from, to, maxHops, first, ties, maxTies);
   // One statement: the two entities (following merge redirects), and the chains between them ranked
   // in Cypher, so that only the `first` chains are projected (a candidate's nodes are read once it is kept).
   const rows = await boundedRead('connections: the path search', 'ask for fewer maxHops or narrow `ties` (kinds, at)', () =>
-    db.read(connectionsCypher(maxHops, params), { ...params, from, to, maxHops: int(maxHops), first: int(first), maxTies: int(maxTies) }),
+    db.read(query.cypher, query.params),
   );
   const row = rows[0] ?? {};
   for (const [argument, id, found] of [
@@ -94,14 +91,25 @@ export async function connections(
   });
 }
 
+/** The statement and parameters of a connection search, its arguments checked: `connections` runs it, `warmUp` runs it ahead. */
+export function connectionsQuery(from: string, to: string, maxHops: number, first: number, ties?: TieFilter | null, maxTies = DEFAULT_MAX_TIES) {
+  checkRange('maxHops', maxHops, 1, MAX_HOPS);
+  checkRange('first', first, 1, MAX_PATHS);
+  checkRange('maxTies', maxTies, 1, MAX_MAX_TIES);
+  const params = tieParams(ties);
+  return { cypher: connectionsCypher(maxHops, params), params: { ...params, from, to, maxHops: int(maxHops), first: int(first), maxTies: int(maxTies) } };
+}
+
 /**
  * The statement behind `connections` (parameters: $from, $to, $maxHops, $first, $maxTies and
  * tieParams'): one row — the two entities (null when unknown) and their ranked chains. With the
  * filter's parameters, the test of each fact walked has only the clauses they make active (tieOkFor:
  * on the default filter, 1.48M → 0.41M db hits on a slow pair); without, all of them. Exported for
  * the benchmark, whose hand-written and @neo4j/graphql peers answer the same question with the same search.
+ * `meetUpTo` (relationships) bounds the rounds met in the middle; 0 walks from `from` alone (the
+ * reference the tests hold the meeting to).
  */
-export const connectionsCypher = (maxHops: number, params?: Record<string, unknown>) => {
+export const connectionsCypher = (maxHops: number, params?: Record<string, unknown>, meetUpTo = MEET_MAX_STEPS) => {
   const rels = WALKABLE.join('|');
   const ok = (f: string) => (params ? tieOkFor(f, params) : TIE_OK(f));
   // one step of a walk: never into a Source, a fact the filter drops, or a hub (but `end`)
@@ -113,7 +121,7 @@ export const connectionsCypher = (maxHops: number, params?: Record<string, unkno
   // length deep, costs what the two neighbourhoods hold; one from a to b, what a's neighbourhood at
   // full depth holds (1.2M db hits on a 4-fact chain between two officials of the 100k world, 45k this way).
   // Only up to MEET_MAX_STEPS: deeper, each end's neighbourhood is the whole graph (maxHops 6, half
-  // 9 steps: seconds and the heap on the 100k world), so longer searches stay one-ended.
+  // 9 steps: seconds and the heap on the 100k world): chains longer than that are searched from a alone.
   const meet = (total: number, chains: string) => {
     const half = Math.ceil(total / 2);
     return `MATCH p = ALL SHORTEST (a)${step('b')}{0,${half}}(m)
@@ -136,27 +144,36 @@ export const connectionsCypher = (maxHops: number, params?: Record<string, unkno
            UNWIND x.qs AS r
            RETURN collect(l + reverse(r)[1..]) AS ${chains}`;
   };
-  // Deepened in two rounds: chains of up to NEAR_STEPS relationships first (each end's neighbourhood
-  // 3 steps deep: a few hundred nodes, where 6 steps hold thousands); only when there is none, the
-  // whole length. The first round's chains, when there are any, are the shortest of all.
+  // Deepened in rounds: chains of up to NEAR_STEPS relationships first (each end's neighbourhood
+  // 3 steps deep: a few hundred nodes, where 6 steps hold thousands), then two relationships longer
+  // each round while there is none, up to `meetUpTo`. A round's chains, when there are any, are the
+  // shortest of all, and each round costs what its two halves reach (4 steps from each end for a
+  // chain of 8, where one round of the whole length walks 6). Longer than `meetUpTo` (maxHops 5–6),
+  // a last round walks from a alone, for what no round met in the middle found.
   const steps = maxHops * 3;
-  const near = meet(Math.min(steps, NEAR_STEPS), 'near');
-  const far = steps > NEAR_STEPS ? `WITH a, b WHERE size(near) = 0 ${meet(steps, 'far')}` : 'RETURN [] AS far';
-  const deepened = `CALL (a, b) { ${near} }
-           CALL (a, b, near) { ${far} }
-           UNWIND near + far AS ns
+  const upTo = Math.min(steps, meetUpTo);
+  const met = upTo > 0 ? [Math.min(upTo, NEAR_STEPS)] : [];
+  while (met.length && met[met.length - 1]! < upTo) met.push(Math.min(upTo, met[met.length - 1]! + 2));
+  const rounds = [
+    ...met.map((total, i) => meet(total, `r${i}`)),
+    ...(steps > upTo ? [`${search(1)} WITH nodes(p) AS ns LIMIT ${CANDIDATES} RETURN collect(ns) AS r${met.length}`] : []),
+  ];
+  const found = rounds.map((_, i) => `r${i}`);
+  const deepened = `${rounds
+    .map((round, i) =>
+      i === 0
+        ? `CALL (a, b) { ${round} }`
+        : `CALL (a, b, ${found.slice(0, i).join(', ')}) { WITH a, b WHERE size(${found.slice(0, i).join(' + ')}) = 0 ${round} }`,
+    )
+    .join('\n           ')}
+           UNWIND ${found.join(' + ')} AS ns
            RETURN ns, false AS hub`;
   return `CALL () { OPTIONAL MATCH (n:Entity {id: $from}) OPTIONAL MATCH (:Redirect {id: $from})-[:REDIRECTS_TO]->(r:Entity) RETURN coalesce(n, r) AS a }
        CALL () { OPTIONAL MATCH (n:Entity {id: $to}) OPTIONAL MATCH (:Redirect {id: $to})-[:REDIRECTS_TO]->(r:Entity) RETURN coalesce(n, r) AS b }
        CALL (a, b) {
          WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
          CALL (a, b) {
-           ${
-             steps <= MEET_MAX_STEPS
-               ? deepened
-               : `${search(1)}
-           RETURN nodes(p) AS ns, false AS hub`
-           }
+           ${deepened}
            UNION
            // a hub both are tied to by one fact each, read from the two ends
            MATCH (a)-[:${rels}]-(f1:Fact)-[:${rels}]-(h:Entity)

@@ -1,0 +1,47 @@
+// Runs ahead the statements whose first run costs seconds, before the first request needs them. A
+// connection search is one statement of a dozen breadth-first searches and their ranking: Neo4j takes
+// 1–2 s to plan it, and ~0.3 s more to compile its expressions the first time they run on real
+// entities, several times that on a JVM just started. The read timeout (QUERY_TIMEOUT_MS, 5 s by
+// default) counts both, so the first search after Neo4j starts could fail with QUERY_TIMEOUT. Neo4j
+// keeps the plan in its query cache while it runs: after the first warm-up, another is a cache hit.
+import { isNonNullType, type GraphQLSchema } from 'graphql';
+
+import type { Database } from '../db/database';
+import { connectionsQuery } from '../graph/connections';
+import { buildExecutableSchema } from './schema';
+import type { Logger } from '../log';
+
+/** The default of an argument of a Query field, as the schema declares it. */
+function argumentDefault(schema: GraphQLSchema, field: string, argument: string): number {
+  const arg = schema
+    .getQueryType()
+    ?.getFields()
+    [field]?.args.find((a) => a.name === argument);
+  if (typeof arg?.defaultValue !== 'number' || isNonNullType(arg.type)) throw new Error(`Query.${field}(${argument}:) has no numeric default`);
+  return arg.defaultValue;
+}
+
+/**
+ * Runs a connection search with the schema's defaults (maxHops, first, maxTies, no `ties`) between
+ * two people of the graph — or two ids that match nothing, when it holds fewer — within the
+ * maintenance timeout. Never throws: a failure is logged, and the first request pays the planning.
+ */
+export async function warmUp(db: Database, log: Logger, schema: GraphQLSchema = buildExecutableSchema()): Promise<void> {
+  const started = Date.now();
+  try {
+    const query = connectionsQuery(
+      '',
+      '',
+      argumentDefault(schema, 'connections', 'maxHops'),
+      argumentDefault(schema, 'connections', 'first'),
+      null,
+      argumentDefault(schema, 'connections', 'maxTies'),
+    );
+    const [row] = await db.read('MATCH (p:Person) WITH p LIMIT 2 RETURN collect(p.id) AS ids', {}, db.maintenanceTimeoutMs);
+    const [from = '', to = ''] = (row?.ids as string[] | undefined) ?? [];
+    await db.read(query.cypher, { ...query.params, from, to }, db.maintenanceTimeoutMs);
+    log.info({ ms: Date.now() - started }, 'connection search planned ahead');
+  } catch (error) {
+    log.warn({ err: error, ms: Date.now() - started }, 'could not plan the connection search ahead: the first one pays the planning');
+  }
+}

@@ -1,0 +1,53 @@
+// The connection search run ahead at start-up (src/graphql/warm-up.ts): with the schema's defaults,
+// on the real database, logged with its time; on a database that does not answer, a warning, never
+// a failed start.
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import type { Database } from '../../src/db/database';
+import { connections } from '../../src/graph/connections';
+import { warmUp } from '../../src/graphql/warm-up';
+import { openTestDb } from '../support/db';
+
+let db: Database;
+beforeAll(async () => {
+  db = await openTestDb();
+});
+afterAll(async () => {
+  await db.close();
+});
+
+/** A logger whose lines are collected, parsed. */
+function collectingLog() {
+  const lines: Array<Record<string, unknown>> = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      for (const text of String(chunk).split('\n')) if (text.trim()) lines.push(JSON.parse(text));
+      done();
+    },
+  });
+  return { log: pino({ level: 'info' }, sink), lines };
+}
+
+it('runs the default connection search ahead and logs how long it took', async () => {
+  const { log, lines } = collectingLog();
+  await warmUp(db, log);
+  const line = lines.find((l) => l.msg === 'connection search planned ahead');
+  expect(line).toBeDefined();
+  expect(line!.level).toBe(30);
+  expect(typeof line!.ms).toBe('number');
+  expect(lines.filter((l) => (l.level as number) >= 40)).toEqual([]);
+  // the search it warmed answers as ever, under the public read timeout
+  const paths = await connections(db, 'person/nguyen-thanh-tinh', 'person/nguyen-duy-ngoc', 4, 3);
+  expect(paths.length).toBeGreaterThan(0);
+});
+
+it('on a database that cannot answer, warns and resolves: the start goes on', async () => {
+  const closed = await openTestDb({ seeds: false });
+  await closed.close();
+  const { log, lines } = collectingLog();
+  await expect(warmUp(closed, log)).resolves.toBeUndefined();
+  const warning = lines.find((l) => l.level === 40);
+  expect(warning?.msg).toMatch(/could not plan the connection search ahead/);
+  expect(warning?.err).toBeDefined();
+  expect(lines.find((l) => l.msg === 'connection search planned ahead')).toBeUndefined();
+});
