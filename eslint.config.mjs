@@ -34,6 +34,8 @@ const ZONES = [
   only('paths.ts', [], 'src/paths.ts imports nothing of ours.'),
   // src/errors.ts: the error classes every layer throws; imports nothing of ours.
   only('errors.ts', [], 'src/errors.ts imports nothing of ours.'),
+  // src/slots.ts: bounded slots and a timed queue (admission, the connection search); only errors.
+  only('slots.ts', ['errors.ts'], 'src/slots.ts may import only errors.'),
   // src/text/: string folding and normalisation; self-contained.
   only('text', ['text'], 'src/text/ may import only src/text/.'),
   // src/model/: the data model (schema/model.yaml) and dates.
@@ -78,14 +80,30 @@ const ZONES = [
   only('export', ['graph', 'model', 'text', 'db', 'errors.ts', 'export'], 'src/export/ may import only graph, model, text, db, errors, export.'),
   only(
     'graphql',
-    ['graph', 'ingest', 'extract', 'import', 'model', 'text', 'db', 'errors.ts', 'config.ts', 'auth', 'log.ts', 'package-info.ts', 'paths.ts', 'graphql'],
-    'src/graphql/ may import only graph, ingest, extract, import, model, text, db, errors, config, auth, log, package-info, paths, graphql.',
+    [
+      'graph',
+      'ingest',
+      'extract',
+      'import',
+      'model',
+      'text',
+      'db',
+      'errors.ts',
+      'slots.ts',
+      'config.ts',
+      'auth',
+      'log.ts',
+      'package-info.ts',
+      'paths.ts',
+      'graphql',
+    ],
+    'src/graphql/ may import only graph, ingest, extract, import, model, text, db, errors, slots, config, auth, log, package-info, paths, graphql.',
   ),
   // src/server/: the Express app around Apollo, /graphiql (serving the UI bundle) and /metrics.
   only(
     'server',
-    ['graphql', 'export', 'db', 'config.ts', 'auth', 'log.ts', 'errors.ts', 'server', UI_OUTPUT, ...WIDGET_SHARED],
-    `src/server/ may import only graphql, export, db, config, auth, log, errors, server, src/${UI_OUTPUT}, src/widget/{output,protocol,documents}.ts.`,
+    ['graphql', 'export', 'db', 'config.ts', 'auth', 'log.ts', 'errors.ts', 'slots.ts', 'server', UI_OUTPUT, ...WIDGET_SHARED],
+    `src/server/ may import only graphql, export, db, config, auth, log, errors, slots, server, src/${UI_OUTPUT}, src/widget/{output,protocol,documents}.ts.`,
   ),
   // src/widget/: the embeddable widget (browser code in element/, its bundler, its contract with the server).
   {

@@ -70,6 +70,10 @@ const variables = {
   MAX_CONCURRENT_OPERATIONS: positiveInt('a positive integer (operations)').default(24),
   OPERATION_QUEUE_SIZE: positiveInt('a positive integer (waiting requests)').default(1000),
   OPERATION_QUEUE_WAIT_MS: positiveInt('a positive integer (milliseconds)').default(2000),
+  // Connection searches (breadth-first walks of thousands of nodes, bound by Neo4j's CPU) running at
+  // once per process; the others wait in the queue above. More at once than Neo4j has cores only
+  // shares them: each search is slower, the slowest several times, and no more are answered.
+  MAX_CONCURRENT_SEARCHES: positiveInt('a positive integer (searches)').default(4),
   SHUTDOWN_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(8000),
   // A slow client may not hold a socket for long: headers, and the whole request with its body, each within these.
   HTTP_HEADERS_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(10000),
@@ -124,7 +128,7 @@ export interface Config {
     poolSize: number;
   };
   /** Admission of GraphQL operations (src/server/admission.ts). */
-  admission: { concurrent: number; queue: number; waitMs: number };
+  admission: { concurrent: number; queue: number; waitMs: number; searches: number };
   localNeo4j: { port: number; heap: string; pageCacheMb: number };
   queryTimeoutMs: number;
   writeTimeoutMs: number;
@@ -213,7 +217,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       connectTimeoutMs: r.NEO4J_CONNECT_TIMEOUT_MS,
       poolSize: r.NEO4J_POOL_SIZE,
     },
-    admission: { concurrent: r.MAX_CONCURRENT_OPERATIONS, queue: r.OPERATION_QUEUE_SIZE, waitMs: r.OPERATION_QUEUE_WAIT_MS },
+    admission: {
+      concurrent: r.MAX_CONCURRENT_OPERATIONS,
+      queue: r.OPERATION_QUEUE_SIZE,
+      waitMs: r.OPERATION_QUEUE_WAIT_MS,
+      searches: r.MAX_CONCURRENT_SEARCHES,
+    },
     localNeo4j: { port: r.LOCAL_NEO4J_PORT, heap: r.LOCAL_NEO4J_HEAP, pageCacheMb: r.LOCAL_NEO4J_PAGECACHE_MB },
     queryTimeoutMs: r.QUERY_TIMEOUT_MS,
     writeTimeoutMs: r.WRITE_TIMEOUT_MS,

@@ -3,6 +3,7 @@
 import type { Caller } from '../auth/api-keys';
 import type { Database, Tx } from '../db/database';
 import type { Logger } from '../log';
+import { Slots } from '../slots';
 import { createLoaders, Loaders } from './loaders';
 
 export interface Context {
@@ -16,7 +17,12 @@ export interface Context {
   compile: boolean;
   /** Database statements this request has sent so far (the Server-Timing header reports them). */
   statements: { count: number };
+  /** The slots connection searches run in (config MAX_CONCURRENT_SEARCHES), shared by the server's requests. */
+  searches: Slots;
 }
+
+/** No bound on searches: for operations run outside a server (benchmarks, tests of one resolver). */
+const UNBOUNDED = new Slots({ slots: Infinity, queue: 0, waitMs: 0, retryAfterSeconds: 1 });
 
 /**
  * A view of the database that counts the request's statements: every read and write of the
@@ -40,8 +46,8 @@ function counted(db: Database, statements: { count: number }): Database {
   }) as Database;
 }
 
-export function buildContext(db: Database, log: Logger, requestId: string, caller: Caller | null = null, compile = true): Context {
+export function buildContext(db: Database, log: Logger, requestId: string, caller: Caller | null = null, compile = true, searches = UNBOUNDED): Context {
   const statements = { count: 0 };
   const view = counted(db, statements);
-  return { db: view, loaders: createLoaders(view), log: log.child({ requestId, caller: caller?.name }), requestId, caller, compile, statements };
+  return { db: view, loaders: createLoaders(view), log: log.child({ requestId, caller: caller?.name }), requestId, caller, compile, statements, searches };
 }

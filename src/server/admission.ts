@@ -4,38 +4,34 @@
 // an answer in milliseconds that says "busy, retry", never a connection-acquisition timeout that would
 // read as "database unavailable". A request admitted runs to its end: none is cut half-way.
 import type { RequestHandler } from 'express';
-import { AppError, overloaded } from '../errors';
+import type { AppError } from '../errors';
+import { Slots, type SlotsOptions } from '../slots';
 
-export interface AdmissionOptions {
-  slots: number;
-  queue: number;
-  waitMs: number;
-  /** Seconds a shed client is told to wait (Retry-After). */
-  retryAfterSeconds: number;
-}
+export type AdmissionOptions = SlotsOptions;
 
 export class Admission {
-  private active = 0;
-  private readonly waiting: Array<{ admit: () => void; timer: NodeJS.Timeout }> = [];
+  private readonly slots: Slots;
 
-  constructor(private readonly options: AdmissionOptions) {}
+  constructor(options: AdmissionOptions) {
+    this.slots = new Slots(options);
+  }
 
   /** Requests running and waiting (metrics). */
   get load(): { active: number; waiting: number } {
-    return { active: this.active, waiting: this.waiting.length };
+    return this.slots.load;
   }
 
   /** Express middleware: admits the request (releasing its slot when the response ends) or sheds it with 503. */
   middleware(onShed?: () => void): RequestHandler {
     return (req, res, next) => {
       if (req.method === 'OPTIONS') return next();
-      this.enter().then(
+      this.slots.enter().then(
         () => {
           let released = false;
           const release = () => {
             if (released) return;
             released = true;
-            this.leave();
+            this.slots.leave();
           };
           res.once('finish', release);
           res.once('close', release);
@@ -43,40 +39,10 @@ export class Admission {
         },
         (error: AppError) => {
           onShed?.();
-          res.status(503).set('retry-after', String(this.options.retryAfterSeconds));
+          res.status(503).set('retry-after', String(this.slots.options.retryAfterSeconds));
           res.json({ errors: [{ message: error.message, extensions: error.extensions }] });
         },
       );
     };
-  }
-
-  private enter(): Promise<void> {
-    if (this.active < this.options.slots) {
-      this.active++;
-      return Promise.resolve();
-    }
-    if (this.waiting.length >= this.options.queue) return Promise.reject(overloaded(this.options.retryAfterSeconds));
-    return new Promise<void>((resolve, reject) => {
-      const entry = {
-        admit: resolve,
-        timer: setTimeout(() => {
-          const i = this.waiting.indexOf(entry);
-          if (i >= 0) this.waiting.splice(i, 1);
-          reject(overloaded(this.options.retryAfterSeconds));
-        }, this.options.waitMs),
-      };
-      this.waiting.push(entry);
-    });
-  }
-
-  private leave(): void {
-    const next = this.waiting.shift();
-    if (next) {
-      // the slot passes straight to the next caller: `active` stays the same
-      clearTimeout(next.timer);
-      next.admit();
-    } else {
-      this.active--;
-    }
   }
 }

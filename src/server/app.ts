@@ -28,6 +28,7 @@ import { overloadPlugin } from '../graphql/plugins/overload';
 import { statementsPlugin } from '../graphql/plugins/statements';
 import { createRequestLog } from '../graphql/plugins/request-log';
 import { Admission } from './admission';
+import { Slots } from '../slots';
 
 export interface BuiltServer {
   httpServer: http.Server;
@@ -62,6 +63,7 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
   const graphqlRequests = observeGraphqlRequests([metrics.countGraphqlRequest, requestLog.logRequest]);
   app.use(metrics.middleware);
   const admission = new Admission({ slots: config.admission.concurrent, queue: config.admission.queue, waitMs: config.admission.waitMs, retryAfterSeconds: 1 });
+  const searches = new Slots({ slots: config.admission.searches, queue: config.admission.queue, waitMs: config.admission.waitMs, retryAfterSeconds: 1 });
 
   const apollo = new ApolloServer<Context>({
     schema: buildExecutableSchema(),
@@ -112,7 +114,7 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
   registerGraphiql(app);
   registerExports(app, db, log);
   // The embeddable widget: its script, its cacheable GET reads (trusted documents only), its demo page.
-  registerWidget(app, { apollo, config, db, log, admission: admission.middleware(), observe: graphqlRequests.middleware });
+  registerWidget(app, { apollo, config, db, log, admission: admission.middleware(), searches, observe: graphqlRequests.middleware });
 
   app.use(
     '/graphql',
@@ -123,7 +125,7 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
     nestingLimit(),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
-        buildContext(db, log, res.locals.requestId as string, authenticate(config.apiKeys, presentedKey(req.headers)), config.compileReads),
+        buildContext(db, log, res.locals.requestId as string, authenticate(config.apiKeys, presentedKey(req.headers)), config.compileReads, searches),
     }),
     bodyErrorHandler,
   );

@@ -7,6 +7,7 @@
 // /graphql keeps Apollo's CSRF prevention on. Answers carry Cache-Control public, max-age and an ETag
 // of the body; If-None-Match gets 304; the API keeps answers a minute itself (src/server/widget-cache.ts).
 // Any allowed origin may read (CORS_ORIGINS, '*' by default), never with credentials.
+import type { Slots } from '../slots';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ApolloServer } from '@apollo/server';
@@ -43,6 +44,8 @@ export interface WidgetDeps {
   /** Admission (src/server/admission.ts) and the GraphQL request observer (logs, metrics), as on /graphql. */
   admission: RequestHandler;
   observe: RequestHandler;
+  /** The slots connection searches run in, shared with /graphql. */
+  searches: Slots;
   /** The bundle's folder (default dist/widget). */
   widgetDir?: string;
 }
@@ -126,7 +129,7 @@ export function registerWidget(app: Express, deps: WidgetDeps): void {
   async function execute(operation: WidgetOperation, variables: Record<string, unknown>, res: Response): Promise<{ answer: Answer; keep: boolean }> {
     const response = await deps.apollo.executeOperation(
       { query: WIDGET_DOCUMENTS[operation], operationName: operation, variables },
-      { contextValue: buildContext(deps.db, deps.log, res.locals.requestId as string, null, config.compileReads) },
+      { contextValue: buildContext(deps.db, deps.log, res.locals.requestId as string, null, config.compileReads, deps.searches) },
     );
     if (response.body.kind !== 'single') throw new Error('a widget query answered incrementally');
     const result = response.body.singleResult;

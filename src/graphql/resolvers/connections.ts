@@ -21,7 +21,7 @@ interface Ties {
 export const connectionResolvers = {
   Query: {
     connections: async (_: unknown, a: { from: string; to: string; maxHops: number; first: number; maxTies: number } & Ties, ctx: Context) => {
-      const paths = await connections(ctx.db, a.from, a.to, a.maxHops, a.first, a.ties, a.maxTies);
+      const paths = await ctx.searches.run(() => connections(ctx.db, a.from, a.to, a.maxHops, a.first, a.ties, a.maxTies));
       return paths.map((p) => ({
         steps: p.nodes,
         entities: p.nodes.filter((n) => !isFact(n)),
