@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ApiKeyEntry, parseApiKeys } from './auth/api-keys';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from './paths';
 
@@ -72,8 +73,9 @@ const variables = {
   OPERATION_QUEUE_WAIT_MS: positiveInt('a positive integer (milliseconds)').default(2000),
   // Connection searches (breadth-first walks of thousands of nodes, bound by Neo4j's CPU) running at
   // once per process; the others wait in the queue above. More at once than Neo4j has cores only
-  // shares them: each search is slower, the slowest several times, and no more are answered.
-  MAX_CONCURRENT_SEARCHES: positiveInt('a positive integer (searches)').default(4),
+  // shares them: each search is slower, the slowest several times, and no more are answered. The
+  // default is this machine's cores (the local Neo4j's, or docker-compose's on the same host).
+  MAX_CONCURRENT_SEARCHES: positiveInt('a positive integer (searches)').default(() => Math.max(2, os.availableParallelism())),
   SHUTDOWN_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(8000),
   // A slow client may not hold a socket for long: headers, and the whole request with its body, each within these.
   HTTP_HEADERS_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(10000),
