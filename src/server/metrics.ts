@@ -14,6 +14,8 @@
 // Cardinality is bounded: routes, methods, codes and outcomes come from fixed sets; operation names
 // are the client's, so only names like /^[A-Za-z_][A-Za-z0-9_]{0,63}$/ count, the first
 // MAX_OPERATION_NAMES distinct ones each get their own series and any later one is "other".
+import type { Slots } from '../slots';
+import type { Admission } from './admission';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
@@ -76,7 +78,7 @@ export function operationNames(max = MAX_OPERATION_NAMES): (name: string | null 
   };
 }
 
-export function createMetrics(options: { db?: Database } = {}): Metrics {
+export function createMetrics(options: { db?: Database; admission?: Admission; searches?: Slots } = {}): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
 
@@ -134,6 +136,23 @@ export function createMetrics(options: { db?: Database } = {}): Metrics {
   hopCache('neighbourhood_hop_cache_misses', 'Hops looked up and not found in the cache since start.', (s) => s.misses);
   hopCache('neighbourhood_hop_cache_entries', 'Hub hops held in the cache.', (s) => s.entries);
   hopCache('neighbourhood_hop_cache_bytes', 'Estimated size of the cached hops (twice their JSON length), in bytes.', (s) => s.bytes);
+  // what runs and waits, read when scraped: the operations admitted (src/server/admission.ts) and the
+  // connection searches in their slots (MAX_CONCURRENT_SEARCHES) — many waiting searches with
+  // Neo4j's cores idle say the slots are too few
+  const slots = (name: string, help: string, load: () => { active: number; waiting: number } | undefined) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ['state'] as const,
+      registers: [registry],
+      collect() {
+        const now = load();
+        this.set({ state: 'running' }, now?.active ?? 0);
+        this.set({ state: 'waiting' }, now?.waiting ?? 0);
+      },
+    });
+  slots('graphql_operations_in_flight', 'GraphQL operations admitted and running, and waiting for admission.', () => options.admission?.load);
+  slots('connection_searches_in_flight', 'Connection searches running in their slots, and waiting for one.', () => options.searches?.load);
 
   const operationLabel = operationNames();
   const countGraphqlRequest: GraphqlRequestListener = (r) => {

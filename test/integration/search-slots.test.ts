@@ -52,9 +52,27 @@ it('one search at a time and a wait of 1 ms: searches beyond the one are refused
   });
 });
 
+/** connection_searches_in_flight from /metrics: running and waiting. */
+async function inFlight(server: RunningServer) {
+  const text = await (await fetch(`${server.url}/metrics`)).text();
+  const value = (state: string) => Number(new RegExp(`^connection_searches_in_flight\\{state="${state}"\\} (\\d+)`, 'm').exec(text)?.[1]);
+  return { running: value('running'), waiting: value('waiting') };
+}
+
 it('one search at a time and the default wait: concurrent searches queue, and every one is answered', async () => {
   await withServer({ MAX_CONCURRENT_SEARCHES: '1' }, async (server) => {
-    const results = await Promise.all(Array.from({ length: 4 }, () => server.gql(SEARCH)));
+    let bursting = true;
+    const seen: Array<{ running: number; waiting: number }> = [];
+    const scraper = (async () => {
+      while (bursting) seen.push(await inFlight(server));
+    })();
+    const results = await Promise.all(Array.from({ length: 6 }, () => server.gql(SEARCH)));
+    bursting = false;
+    await scraper;
+    // the metrics show the bound held and the queue used, and nothing left once the burst is over
+    expect(Math.max(...seen.map((s) => s.running))).toBeLessThanOrEqual(1);
+    expect(Math.max(...seen.map((s) => s.waiting))).toBeGreaterThan(0);
+    expect(await inFlight(server)).toEqual({ running: 0, waiting: 0 });
     for (const r of results) {
       expect(codes(r.body)).toEqual([]);
       expect(r.body.data.connections.length).toBeGreaterThan(0);
