@@ -1,10 +1,13 @@
-// The only module that imports neo4j-driver: sessions, access mode (READ routing for reads),
-// per-transaction timeouts, conversion of driver values to plain JSON, error mapping, and timings (observe).
-import neo4j, { Driver, ManagedTransaction, Neo4jError, QueryResult, RecordShape } from 'neo4j-driver';
+// The database door: sessions, access mode (READ routing for reads), per-transaction timeouts,
+// retries and timings (observe). With its siblings — values.ts (driver values to plain JSON and
+// back) and driver-errors.ts (driver errors to AppErrors) — the only code that imports neo4j-driver.
+import neo4j, { Driver } from 'neo4j-driver';
 import { AppError, ErrorCode, overloaded } from '../errors';
+import { mapError, unavailable, withCause } from './driver-errors';
+import { plainRows, runPlain, toDriverParams, type Params, type Row } from './values';
 
-export type Params = Record<string, unknown>;
-export type Row = Record<string, unknown>;
+export { int, toPlain, type Params, type Row } from './values';
+export { mapError } from './driver-errors';
 
 /** A transaction handed to write work: run parameterised Cypher, get plain rows back. */
 export interface Tx {
@@ -222,105 +225,3 @@ export class Database {
 /** A read is retried when its first attempt failed within this long (the driver's maxTransactionRetryTime), after RETRY_DELAY_MS (its first delay). */
 const MAX_RETRY_AFTER_MS = 500;
 const RETRY_DELAY_MS = 1000;
-
-async function runPlain(tx: ManagedTransaction, cypher: string, params: Params): Promise<Row[]> {
-  return plainRows(await tx.run(cypher, toDriverParams(params)));
-}
-
-function plainRows(result: QueryResult<RecordShape>): Row[] {
-  return result.records.map((record) => {
-    const row: Row = {};
-    for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
-    return row;
-  });
-}
-
-/** Integers that the query needs as integers (LIMIT, SKIP) must be sent as Neo4j Integers. */
-export function int(value: number): unknown {
-  return neo4j.int(value);
-}
-
-function toDriverParams(params: Params): Params {
-  // undefined is not a Cypher value; null is.
-  const out: Params = {};
-  for (const [k, v] of Object.entries(params)) out[k] = v === undefined ? null : v;
-  return out;
-}
-
-/** Whether a value may hold a driver type (so toPlain must look at it). */
-const mayHoldDriverValue = (v: unknown) => v === undefined || typeof v === 'bigint' || (v !== null && typeof v === 'object');
-
-/** Converts driver values to plain JSON: Integers to numbers (strings when unsafe), temporals to ISO strings, graph objects to their properties; lists and maps in place (a result's values are its own: not copied). */
-export function toPlain(value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  // strings, numbers and booleans are most values: no driver type to test them against
-  if (typeof value !== 'object' && typeof value !== 'bigint') return value;
-  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (mayHoldDriverValue(value[i])) value[i] = toPlain(value[i]);
-    return value;
-  }
-  // a Cypher map is a plain object; the driver's Integers, temporals and graph types are class instances
-  const proto = Object.getPrototypeOf(value) as unknown;
-  if (proto === Object.prototype || proto === null) {
-    const map = value as Row;
-    for (const k in map) if (mayHoldDriverValue(map[k])) map[k] = toPlain(map[k]);
-    return map;
-  }
-  if (neo4j.isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
-  if (
-    neo4j.isDate(value) ||
-    neo4j.isDateTime(value) ||
-    neo4j.isLocalDateTime(value) ||
-    neo4j.isTime(value) ||
-    neo4j.isLocalTime(value) ||
-    neo4j.isDuration(value)
-  ) {
-    return value.toString();
-  }
-  if (neo4j.isNode(value) || neo4j.isRelationship(value)) return toPlain(value.properties);
-  if (neo4j.isPath(value)) return value.segments.map((s) => toPlain([s.start, s.relationship, s.end]));
-  if (typeof value === 'object') {
-    const out: Row = {};
-    for (const [k, v] of Object.entries(value as Row)) out[k] = toPlain(v);
-    return out;
-  }
-  return value;
-}
-
-const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
-const TIMED_OUT = new Set([
-  'Neo.ClientError.Transaction.TransactionTimedOut',
-  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
-  'Neo.TransientError.Transaction.TransactionTimedOut',
-]);
-
-const unavailable = () => new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable; try again shortly.');
-
-function withCause<E extends Error>(mapped: E, cause: unknown): E {
-  (mapped as { cause?: unknown }).cause = cause;
-  return mapped;
-}
-
-/** Maps a driver error to an AppError with a stable code; the original stays as `cause` for logs only. */
-export function mapError(error: unknown): Error {
-  if (error instanceof AppError) return error;
-  if (error instanceof Neo4jError) {
-    const code = error.code;
-    let mapped: AppError;
-    if (UNAVAILABLE.has(code) || (!code.startsWith('Neo.') && /connect|acquisition|ECONNREFUSED/i.test(error.message))) {
-      mapped = unavailable();
-    } else if (TIMED_OUT.has(code)) {
-      mapped = new AppError(ErrorCode.QUERY_TIMEOUT, 'The query took too long and was stopped.');
-    } else if (code.startsWith('Neo.TransientError.General.MemoryPoolOutOfMemoryError') || code.includes('MemoryLimit')) {
-      mapped = new AppError(ErrorCode.QUERY_TOO_EXPENSIVE, 'The query needed more memory than allowed.');
-    } else if (code.startsWith('Neo.ClientError.Schema.ConstraintValidationFailed')) {
-      mapped = new AppError(ErrorCode.BAD_USER_INPUT, 'The data conflicts with existing data (a uniqueness rule).');
-    } else {
-      mapped = new AppError(ErrorCode.INTERNAL_SERVER_ERROR, 'A database error occurred.');
-    }
-    (mapped as { cause?: unknown }).cause = error;
-    return mapped;
-  }
-  return error instanceof Error ? error : new Error(String(error));
-}
