@@ -76,6 +76,9 @@ const variables = {
   // shares them: each search is slower, the slowest several times, and no more are answered. The
   // default is this machine's cores (the local Neo4j's, or docker-compose's on the same host).
   MAX_CONCURRENT_SEARCHES: positiveInt('a positive integer (searches)').default(() => Math.max(2, os.availableParallelism())),
+  // How long a search waits for a slot before OVERLOADED; unset, the read timeout (QUERY_TIMEOUT_MS):
+  // it waits at most as long as one may run (a first plan of a new search shape takes seconds).
+  SEARCH_QUEUE_WAIT_MS: positiveInt('a positive integer (milliseconds)').optional(),
   SHUTDOWN_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(8000),
   // A slow client may not hold a socket for long: headers, and the whole request with its body, each within these.
   HTTP_HEADERS_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(10000),
@@ -130,7 +133,7 @@ export interface Config {
     poolSize: number;
   };
   /** Admission of GraphQL operations (src/server/admission.ts). */
-  admission: { concurrent: number; queue: number; waitMs: number; searches: number };
+  admission: { concurrent: number; queue: number; waitMs: number; searches: number; searchWaitMs: number };
   localNeo4j: { port: number; heap: string; pageCacheMb: number };
   queryTimeoutMs: number;
   writeTimeoutMs: number;
@@ -224,6 +227,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       queue: r.OPERATION_QUEUE_SIZE,
       waitMs: r.OPERATION_QUEUE_WAIT_MS,
       searches: r.MAX_CONCURRENT_SEARCHES,
+      searchWaitMs: r.SEARCH_QUEUE_WAIT_MS ?? r.QUERY_TIMEOUT_MS,
     },
     localNeo4j: { port: r.LOCAL_NEO4J_PORT, heap: r.LOCAL_NEO4J_HEAP, pageCacheMb: r.LOCAL_NEO4J_PAGECACHE_MB },
     queryTimeoutMs: r.QUERY_TIMEOUT_MS,

@@ -2,7 +2,7 @@
 // (every hop is a sourced fact), and what they share directly (an event both took part in, an
 // organisation both serve in). Only the model's reference relationships are walked, never the
 // provenance edges (else everything would connect through a shared Source).
-import type { Database, Row } from '../db/database';
+import type { Database, Params, Row } from '../db/database';
 import { int } from '../db/database';
 import { AppError, ErrorCode } from '../errors';
 import { model } from '../model/model';
@@ -20,6 +20,8 @@ const CANDIDATES = 100;
 const MEET_MAX_STEPS = 12;
 /** A search met in the middle looks for chains of up to this many relationships first (two facts). */
 const NEAR_STEPS = 6;
+/** The rounds of a search's first statement (chains of up to 6 and 8 relationships); the others are a second statement. */
+const NEAR_ROUNDS = 2;
 
 /** The relationship types that carry meaning (fact → entity, position → organisation). */
 const WALKABLE = [...new Set(Object.values(model.types).flatMap((t) => Object.values(t.references ?? {}).map((r) => r.rel)))].sort();
@@ -63,13 +65,11 @@ export async function connections(
   ties?: TieFilter | null,
   maxTies = DEFAULT_MAX_TIES,
 ): Promise<Path[]> {
-  const query = connectionsQuery(from, to, maxHops, first, ties, maxTies);
-  // One statement: the two entities (following merge redirects), and the chains between them ranked
-  // in Cypher, so that only the `first` chains are projected (a candidate's nodes are read once it is kept).
-  const rows = await boundedRead('connections: the path search', 'ask for fewer maxHops or narrow `ties` (kinds, at)', () =>
-    db.read(query.cypher, query.params),
-  );
-  const row = rows[0] ?? {};
+  const params = connectionsParams(from, to, maxHops, first, ties, maxTies);
+  // A statement (two for the far rounds): the two entities (following merge redirects), and the chains
+  // between them ranked in Cypher, so that only the `first` chains are projected (a candidate's nodes
+  // are read once it is kept).
+  const row = await boundedRead('connections: the path search', 'ask for fewer maxHops or narrow `ties` (kinds, at)', () => searchRows(db, maxHops, params));
   for (const [argument, id, found] of [
     ['from', from, row.a],
     ['to', to, row.b],
@@ -91,13 +91,54 @@ export async function connections(
   });
 }
 
-/** The statement and parameters of a connection search, its arguments checked: `connections` runs it, `warmUp` runs it ahead. */
-export function connectionsQuery(from: string, to: string, maxHops: number, first: number, ties?: TieFilter | null, maxTies = DEFAULT_MAX_TIES) {
+/** How a connection statement searches (the default: every round, met in the middle up to MEET_MAX_STEPS). */
+export interface SearchOptions {
+  /** The longest round met in the middle, in relationships; 0 walks from `from` alone (the reference the tests hold the meeting to). */
+  meetUpTo?: number;
+  /** Which rounds: all of them, the first NEAR_ROUNDS, or the rest (see connectionsParts). */
+  part?: 'all' | 'near' | 'far';
+}
+
+/**
+ * The statements a search runs, in order, each only while the ones before met no chain (their row's
+ * `met`): the near rounds and the far ones apart, when there are far ones. Each statement is planned
+ * apart (Neo4j plans one of two rounds in about half the time of one of four, and the far one only
+ * when a search needs it), and a search whose near rounds meet runs one statement, as before.
+ */
+export function connectionsParts(maxHops: number, meetUpTo = MEET_MAX_STEPS): Array<'all' | 'near' | 'far'> {
+  return roundCount(maxHops, meetUpTo) > NEAR_ROUNDS ? ['near', 'far'] : ['all'];
+}
+
+/** The rounds of a search: met in the middle at 6, 8, … relationships up to meetUpTo, and one from `from` alone beyond it. */
+function roundTotals(maxHops: number, meetUpTo: number): { met: number[]; tail: boolean } {
+  const steps = maxHops * 3;
+  const upTo = Math.min(steps, meetUpTo);
+  const met = upTo > 0 ? [Math.min(upTo, NEAR_STEPS)] : [];
+  while (met.length && met[met.length - 1]! < upTo) met.push(Math.min(upTo, met[met.length - 1]! + 2));
+  return { met, tail: steps > upTo };
+}
+const roundCount = (maxHops: number, meetUpTo: number) => {
+  const { met, tail } = roundTotals(maxHops, meetUpTo);
+  return met.length + (tail ? 1 : 0);
+};
+
+/** Runs a search's statements (connectionsParts) in order until one meets a chain; its row. */
+export async function searchRows(db: Database, maxHops: number, params: Params, options: { meetUpTo?: number; timeoutMs?: number } = {}): Promise<Row> {
+  const parts = connectionsParts(maxHops, options.meetUpTo);
+  let row: Row = {};
+  for (const part of parts) {
+    [row = {}] = await db.read(connectionsCypher(maxHops, params, { meetUpTo: options.meetUpTo, part }), params, options.timeoutMs);
+    if (row.met || !row.a || !row.b) break;
+  }
+  return row;
+}
+
+/** The parameters of a connection search, its arguments checked: `connections` runs it, `warmUp` runs it ahead. */
+export function connectionsParams(from: string, to: string, maxHops: number, first: number, ties?: TieFilter | null, maxTies = DEFAULT_MAX_TIES): Params {
   checkRange('maxHops', maxHops, 1, MAX_HOPS);
   checkRange('first', first, 1, MAX_PATHS);
   checkRange('maxTies', maxTies, 1, MAX_MAX_TIES);
-  const params = tieParams(ties);
-  return { cypher: connectionsCypher(maxHops, params), params: { ...params, from, to, maxHops: int(maxHops), first: int(first), maxTies: int(maxTies) } };
+  return { ...tieParams(ties), from, to, maxHops: int(maxHops), first: int(first), maxTies: int(maxTies) };
 }
 
 /**
@@ -109,7 +150,8 @@ export function connectionsQuery(from: string, to: string, maxHops: number, firs
  * `meetUpTo` (relationships) bounds the rounds met in the middle; 0 walks from `from` alone (the
  * reference the tests hold the meeting to).
  */
-export const connectionsCypher = (maxHops: number, params?: Record<string, unknown>, meetUpTo = MEET_MAX_STEPS) => {
+export const connectionsCypher = (maxHops: number, params?: Record<string, unknown>, options: SearchOptions = {}) => {
+  const { meetUpTo = MEET_MAX_STEPS, part = 'all' } = options;
   const rels = WALKABLE.join('|');
   const ok = (f: string) => (params ? tieOkFor(f, params) : TIE_OK(f));
   // one step of a walk: never into a Source, a fact the filter drops, or a hub (but `end`)
@@ -150,30 +192,32 @@ export const connectionsCypher = (maxHops: number, params?: Record<string, unkno
   // shortest of all, and each round costs what its two halves reach (4 steps from each end for a
   // chain of 8, where one round of the whole length walks 6). Longer than `meetUpTo` (maxHops 5–6),
   // a last round walks from a alone, for what no round met in the middle found.
-  const steps = maxHops * 3;
-  const upTo = Math.min(steps, meetUpTo);
-  const met = upTo > 0 ? [Math.min(upTo, NEAR_STEPS)] : [];
-  while (met.length && met[met.length - 1]! < upTo) met.push(Math.min(upTo, met[met.length - 1]! + 2));
+  const { met, tail } = roundTotals(maxHops, meetUpTo);
   const rounds = [
-    ...met.map((total, i) => meet(total, `r${i}`)),
-    ...(steps > upTo ? [`${search(1)} WITH nodes(p) AS ns LIMIT ${CANDIDATES} RETURN collect(ns) AS r${met.length}`] : []),
+    ...met.map((total) => (name: string) => meet(total, name)),
+    ...(tail ? [(name: string) => `${search(1)} WITH nodes(p) AS ns LIMIT ${CANDIDATES} RETURN collect(ns) AS ${name}`] : []),
   ];
-  const found = rounds.map((_, i) => `r${i}`);
-  const deepened = `${rounds
+  const taken = part === 'all' ? rounds : part === 'near' ? rounds.slice(0, NEAR_ROUNDS) : rounds.slice(NEAR_ROUNDS);
+  const found = taken.map((_, i) => `r${i}`);
+  const deepened = `${taken
     .map((round, i) =>
       i === 0
-        ? `CALL (a, b) { ${round} }`
-        : `CALL (a, b, ${found.slice(0, i).join(', ')}) { WITH a, b WHERE size(${found.slice(0, i).join(' + ')}) = 0 ${round} }`,
+        ? `CALL (a, b) { ${round(found[i]!)} }`
+        : `CALL (a, b, ${found.slice(0, i).join(', ')}) { WITH a, b WHERE size(${found.slice(0, i).join(' + ')}) = 0 ${round(found[i]!)} }`,
     )
     .join('\n           ')}
-           UNWIND ${found.join(' + ')} AS ns
-           RETURN ns, false AS hub`;
+           RETURN ${found.join(' + ')} AS chains`;
   return `CALL () { OPTIONAL MATCH (n:Entity {id: $from}) OPTIONAL MATCH (:Redirect {id: $from})-[:REDIRECTS_TO]->(r:Entity) RETURN coalesce(n, r) AS a }
        CALL () { OPTIONAL MATCH (n:Entity {id: $to}) OPTIONAL MATCH (:Redirect {id: $to})-[:REDIRECTS_TO]->(r:Entity) RETURN coalesce(n, r) AS b }
+       // the rounds (one row, whatever a and b are: a walk from a missing node finds nothing)
        CALL (a, b) {
-         WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
-         CALL (a, b) {
            ${deepened}
+       }
+       CALL (a, b, chains) {
+         WITH a, b, chains WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
+         CALL (a, b, chains) {
+           UNWIND chains AS ns
+           RETURN ns, false AS hub
            UNION
            // a hub both are tied to by one fact each, read from the two ends
            MATCH (a)-[:${rels}]-(f1:Fact)-[:${rels}]-(h:Entity)
@@ -206,7 +250,7 @@ export const connectionsCypher = (maxHops: number, params?: Record<string, unkno
          ${RANKED('found')}
          RETURN collect({nodes: [n IN c.ns | ${project('n')}], score: c.score, worst: c.worst, hops: c.hops}) AS paths
        }
-       RETURN a.id AS a, b.id AS b, paths`;
+       RETURN a.id AS a, b.id AS b, paths, size(chains) > 0 AS met`;
 };
 
 /**

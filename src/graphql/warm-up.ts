@@ -7,7 +7,7 @@
 import { isNonNullType, type GraphQLSchema } from 'graphql';
 
 import type { Database } from '../db/database';
-import { connectionsQuery } from '../graph/connections';
+import { connectionsCypher, connectionsParams, connectionsParts } from '../graph/connections';
 import { buildExecutableSchema } from './schema';
 import type { Logger } from '../log';
 
@@ -22,24 +22,26 @@ function argumentDefault(schema: GraphQLSchema, field: string, argument: string)
 }
 
 /**
- * Runs a connection search with the schema's defaults (maxHops, first, maxTies, no `ties`) between
+ * Runs the statements of a connection search with the schema's defaults (maxHops, first, maxTies, no `ties`) between
  * two people of the graph — or two ids that match nothing, when it holds fewer — within the
  * maintenance timeout. Never throws: a failure is logged, and the first request pays the planning.
  */
 export async function warmUp(db: Database, log: Logger, schema: GraphQLSchema = buildExecutableSchema()): Promise<void> {
   const started = Date.now();
   try {
-    const query = connectionsQuery(
-      '',
-      '',
-      argumentDefault(schema, 'connections', 'maxHops'),
+    const maxHops = argumentDefault(schema, 'connections', 'maxHops');
+    const [row] = await db.read('MATCH (p:Person) WITH p LIMIT 2 RETURN collect(p.id) AS ids', {}, db.maintenanceTimeoutMs);
+    const [from = '', to = ''] = (row?.ids as string[] | undefined) ?? [];
+    const params = connectionsParams(
+      from,
+      to,
+      maxHops,
       argumentDefault(schema, 'connections', 'first'),
       null,
       argumentDefault(schema, 'connections', 'maxTies'),
     );
-    const [row] = await db.read('MATCH (p:Person) WITH p LIMIT 2 RETURN collect(p.id) AS ids', {}, db.maintenanceTimeoutMs);
-    const [from = '', to = ''] = (row?.ids as string[] | undefined) ?? [];
-    await db.read(query.cypher, { ...query.params, from, to }, db.maintenanceTimeoutMs);
+    // every statement of the search (near rounds, far rounds), whether or not these two need it
+    for (const part of connectionsParts(maxHops)) await db.read(connectionsCypher(maxHops, params, { part }), params, db.maintenanceTimeoutMs);
     log.info({ ms: Date.now() - started }, 'connection search planned ahead');
   } catch (error) {
     log.warn({ err: error, ms: Date.now() - started }, 'could not plan the connection search ahead: the first one pays the planning');

@@ -58,7 +58,7 @@ export async function buildServer({ config, db, log }: ServerDeps): Promise<Buil
   httpServer.maxConnections = maxConnections;
   const limits = await queryLimits<Context>(config.queryLimits, db);
   const admission = new Admission({ slots: config.admission.concurrent, queue: config.admission.queue, waitMs: config.admission.waitMs, retryAfterSeconds: 1 });
-  const searches = new Slots({ slots: config.admission.searches, queue: config.admission.queue, waitMs: config.admission.waitMs, retryAfterSeconds: 1 });
+  const searches = new Slots({ slots: config.admission.searches, queue: config.admission.queue, waitMs: config.admission.searchWaitMs, retryAfterSeconds: 1 });
   // GET /metrics (Prometheus) and one log line per GraphQL request, refused ones included.
   const metrics = createMetrics({ db, admission, searches });
   const requestLog = createRequestLog(log);

@@ -1,5 +1,5 @@
 // Connection searches run in slots of their own (MAX_CONCURRENT_SEARCHES): beyond them a search waits
-// in the operations' queue, and past the wait is refused with OVERLOADED (HTTP 503, Retry-After) —
+// (at most SEARCH_QUEUE_WAIT_MS, by default the read timeout), and past the wait is refused with OVERLOADED (HTTP 503, Retry-After) —
 // while other operations, which hold no search slot, are answered as ever.
 import type { Database } from '../../src/db/database';
 import { openTestDb } from '../support/db';
@@ -28,7 +28,7 @@ async function withServer(env: Record<string, string>, work: (server: RunningSer
 const codes = (body: any): string[] => (body.errors ?? []).map((e: any) => String(e.extensions?.code));
 
 it('one search at a time and a wait of 1 ms: searches beyond the one are refused OVERLOADED, a lookup is not', async () => {
-  await withServer({ MAX_CONCURRENT_SEARCHES: '1', OPERATION_QUEUE_WAIT_MS: '1' }, async (server) => {
+  await withServer({ MAX_CONCURRENT_SEARCHES: '1', SEARCH_QUEUE_WAIT_MS: '1' }, async (server) => {
     const expected = (await server.gql(SEARCH)).body.data.connections; // the answer alone
     expect(expected.length).toBeGreaterThan(0);
     const [searches, lookups] = await Promise.all([
