@@ -214,7 +214,8 @@ export const connectionsCypher = (maxHops: number, params?: Record<string, unkno
            ${deepened}
        }
        CALL (a, b, chains) {
-         WITH a, b, chains WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
+         // (a first statement that met nothing ranks nothing: the second one does, hubs and all)
+         WITH a, b, chains WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b${part === 'near' ? ' AND size(chains) > 0' : ''}
          CALL (a, b, chains) {
            UNWIND chains AS ns
            RETURN ns, false AS hub
