@@ -79,6 +79,14 @@ const variables = {
   // How long a search waits for a slot before OVERLOADED; unset, the read timeout (QUERY_TIMEOUT_MS):
   // it waits at most as long as one may run (a first plan of a new search shape takes seconds).
   SEARCH_QUEUE_WAIT_MS: positiveInt('a positive integer (milliseconds)').optional(),
+  // How often `npm start` runs the connection search once more in the background (src/graphql/warm-up.ts):
+  // after an import changed the graph's statistics, Neo4j replans the search on its next run (seconds),
+  // and that run is then this one, not a reader's under the read timeout. 0 turns it off.
+  SEARCH_REPLAN_CHECK_MS: z.coerce
+    .number({ message: 'a number of milliseconds (0 turns it off)' })
+    .int('a whole number of milliseconds')
+    .min(0, 'a number of milliseconds, 0 or more')
+    .default(60000),
   SHUTDOWN_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(8000),
   // A slow client may not hold a socket for long: headers, and the whole request with its body, each within these.
   HTTP_HEADERS_TIMEOUT_MS: positiveInt('a positive integer (milliseconds)').default(10000),
@@ -139,6 +147,8 @@ export interface Config {
   writeTimeoutMs: number;
   /** Timeout of migrations, seeds and imports (each transaction). */
   maintenanceTimeoutMs: number;
+  /** Interval of the background re-run of the connection search (0: none). */
+  searchReplanCheckMs: number;
   shutdownTimeoutMs: number;
   /** Bounds on each HTTP connection (src/server/app.ts). */
   http: { headersTimeoutMs: number; requestTimeoutMs: number; maxConnections: number };
@@ -233,6 +243,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queryTimeoutMs: r.QUERY_TIMEOUT_MS,
     writeTimeoutMs: r.WRITE_TIMEOUT_MS,
     maintenanceTimeoutMs: r.MAINTENANCE_TIMEOUT_MS,
+    searchReplanCheckMs: r.SEARCH_REPLAN_CHECK_MS,
     shutdownTimeoutMs: r.SHUTDOWN_TIMEOUT_MS,
     http: { headersTimeoutMs: r.HTTP_HEADERS_TIMEOUT_MS, requestTimeoutMs: r.HTTP_REQUEST_TIMEOUT_MS, maxConnections: r.HTTP_MAX_CONNECTIONS },
     loadSeeds: r.LOAD_SEEDS,

@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './bootstrap';
 import { createLogger } from './log';
 import { buildServer } from './server/app';
-import { warmUp } from './graphql/warm-up';
+import { keepPlanned, warmUp } from './graphql/warm-up';
 import { loadSeeds } from './ingest/seeds';
 import { loadDefaultData } from './import/defaults';
 
@@ -36,6 +36,7 @@ async function main(): Promise<void> {
   }
 
   await warmUp(db, log);
+  const stopPlanning = keepPlanned(db, log, config.searchReplanCheckMs);
   const server = await buildServer({ config, db, log });
   await new Promise<void>((resolve, reject) => {
     server.httpServer.once('error', (error: NodeJS.ErrnoException) =>
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs);
     force.unref();
+    stopPlanning();
     try {
       await server.stop();
       log.debug('http drained, apollo stopped');

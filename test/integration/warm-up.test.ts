@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import type { Database } from '../../src/db/database';
 import { connections } from '../../src/graph/connections';
-import { warmUp } from '../../src/graphql/warm-up';
+import { keepPlanned, warmUp } from '../../src/graphql/warm-up';
 import { openTestDb } from '../support/db';
 
 let db: Database;
@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 /** A logger whose lines are collected, parsed. */
-function collectingLog() {
+function collectingLog(level = 'info') {
   const lines: Array<Record<string, unknown>> = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
@@ -25,7 +25,7 @@ function collectingLog() {
       done();
     },
   });
-  return { log: pino({ level: 'info' }, sink), lines };
+  return { log: pino({ level }, sink), lines };
 }
 
 it('runs the default connection search ahead and logs how long it took', async () => {
@@ -45,9 +45,51 @@ it('on a database that cannot answer, warns and resolves: the start goes on', as
   const closed = await openTestDb({ seeds: false });
   await closed.close();
   const { log, lines } = collectingLog();
-  await expect(warmUp(closed, log)).resolves.toBeUndefined();
+  await expect(warmUp(closed, log)).resolves.toBeNull();
   const warning = lines.find((l) => l.level === 40);
   expect(warning?.msg).toMatch(/could not plan the connection search ahead/);
   expect(warning?.err).toBeDefined();
   expect(lines.find((l) => l.msg === 'connection search planned ahead')).toBeUndefined();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+it('keeps the search planned: runs it again in the background until stopped', async () => {
+  const { log, lines } = collectingLog('debug');
+  const background = () => lines.filter((l) => /in the background/.test(String(l.msg)));
+  const stop = keepPlanned(db, log, 100);
+  try {
+    for (let waited = 0; background().length < 2 && waited < 30_000; waited += 50) await sleep(50);
+  } finally {
+    stop();
+  }
+  expect(background().length).toBeGreaterThanOrEqual(2);
+  for (const line of background()) expect(typeof line.ms).toBe('number');
+  expect(lines.filter((l) => (l.level as number) >= 40)).toEqual([]);
+  // stopped: no more runs (one already under way may still finish)
+  await sleep(500);
+  const after = background().length;
+  await sleep(500);
+  expect(background().length).toBe(after);
+});
+
+it('in the background, a database that cannot answer is a warning each time, never a crash', async () => {
+  const closed = await openTestDb({ seeds: false });
+  await closed.close();
+  const { log, lines } = collectingLog();
+  const stop = keepPlanned(closed, log, 50);
+  try {
+    for (let waited = 0; lines.filter((l) => l.level === 40).length < 2 && waited < 30_000; waited += 50) await sleep(50);
+  } finally {
+    stop();
+  }
+  expect(lines.filter((l) => l.level === 40).length).toBeGreaterThanOrEqual(2);
+});
+
+it('interval 0 runs nothing', async () => {
+  const { log, lines } = collectingLog('debug');
+  const stop = keepPlanned(db, log, 0);
+  await sleep(300);
+  stop();
+  expect(lines).toEqual([]);
 });

@@ -10,6 +10,8 @@ describe('loadConfig', () => {
     expect(config.queryTimeoutMs).toBeLessThanOrEqual(5000);
     expect(config.neighbourhoodCacheMb).toBe(128);
     expect(loadConfig({ NEIGHBOURHOOD_CACHE_MB: '0' }).neighbourhoodCacheMb).toBe(0);
+    expect(config.searchReplanCheckMs).toBe(60000);
+    expect(loadConfig({ SEARCH_REPLAN_CHECK_MS: '0' }).searchReplanCheckMs).toBe(0);
   });
 
   it.each([
@@ -23,6 +25,8 @@ describe('loadConfig', () => {
     ['LOAD_SEEDS', 'maybe', /LOAD_SEEDS.*true or false/],
     ['NEIGHBOURHOOD_CACHE_MB', '-1', /NEIGHBOURHOOD_CACHE_MB.*MiB/],
     ['NEIGHBOURHOOD_CACHE_MB', 'lots', /NEIGHBOURHOOD_CACHE_MB.*0 turns the cache off/],
+    ['SEARCH_REPLAN_CHECK_MS', '-1', /SEARCH_REPLAN_CHECK_MS.*0 or more/],
+    ['SEARCH_REPLAN_CHECK_MS', 'often', /SEARCH_REPLAN_CHECK_MS.*0 turns it off/],
   ])('rejects %s=%s with one line naming the variable', (name, value, message) => {
     let error: unknown;
     try {
