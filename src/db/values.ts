@@ -29,6 +29,26 @@ export function toDriverParams(params: Params): Params {
   return out;
 }
 
+/**
+ * The Cypher types of a statement's parameters, as one string (name:type, sorted): Neo4j keys its
+ * plan cache on the statement's text and these types, so two runs with the same text and signature
+ * share a plan. A JS number is sent as a Float, a Neo4j Integer as an Integer.
+ */
+export function paramTypes(params: Params): string {
+  const type = (v: unknown): string => {
+    if (v === null || v === undefined) return 'null';
+    if (neo4j.isInt(v) || typeof v === 'bigint') return 'int';
+    if (typeof v === 'number') return 'float';
+    if (typeof v !== 'object') return typeof v;
+    if (Array.isArray(v)) return `[${[...new Set(v.map(type))].sort().join('|')}]`;
+    return 'map';
+  };
+  return Object.keys(params)
+    .sort()
+    .map((k) => `${k}:${type(params[k])}`)
+    .join(',');
+}
+
 /** Whether a value may hold a driver type (so toPlain must look at it). */
 const mayHoldDriverValue = (v: unknown) => v === undefined || typeof v === 'bigint' || (v !== null && typeof v === 'object');
 

@@ -7,6 +7,7 @@ import { int } from '../db/database';
 import { AppError, ErrorCode } from '../errors';
 import { model } from '../model/model';
 import { GraphNode, project } from './nodes';
+import { forgetPlan, planAhead } from './plan-ahead';
 import { boundedRead, entityNotFound, ENTITY_RELS, FACT_RELS, checkRange, entitiesOrNotFound, TieFilter, TIE_OK, tieOkFor, tieParams, WEAKNESS } from './ties';
 
 export const MAX_HOPS = 6;
@@ -122,12 +123,20 @@ const roundCount = (maxHops: number, meetUpTo: number) => {
   return met.length + (tail ? 1 : 0);
 };
 
-/** Runs a search's statements (connectionsParts) in order until one meets a chain; its row. */
+/** Runs a search's statements (connectionsParts) in order until one meets a chain, each planned ahead (src/graph/plan-ahead.ts); its row. */
 export async function searchRows(db: Database, maxHops: number, params: Params, options: { meetUpTo?: number; timeoutMs?: number } = {}): Promise<Row> {
   const parts = connectionsParts(maxHops, options.meetUpTo);
   let row: Row = {};
   for (const part of parts) {
-    [row = {}] = await db.read(connectionsCypher(maxHops, params, { meetUpTo: options.meetUpTo, part }), params, options.timeoutMs);
+    const cypher = connectionsCypher(maxHops, params, { meetUpTo: options.meetUpTo, part });
+    // planned first, outside the read timeout (seconds for a statement Neo4j has not planned yet)
+    await planAhead(db, cypher, params);
+    try {
+      [row = {}] = await db.read(cypher, params, options.timeoutMs);
+    } catch (error) {
+      forgetPlan(db, cypher, params);
+      throw error;
+    }
     if (row.met || !row.a || !row.b) break;
   }
   return row;

@@ -1,13 +1,15 @@
 // Runs ahead the statements whose first run costs seconds, before the first request needs them. A
-// connection search is one statement of a dozen breadth-first searches and their ranking: Neo4j takes
-// 1–2 s to plan it, and ~0.3 s more to compile its expressions the first time they run on real
-// entities, several times that on a JVM just started. The read timeout (QUERY_TIMEOUT_MS, 5 s by
-// default) counts both, so the first search after Neo4j starts could fail with QUERY_TIMEOUT. Neo4j
-// keeps the plan in its query cache while it runs: after the first warm-up, another is a cache hit.
+// connection search is a statement of a dozen breadth-first searches and their ranking (two, for
+// the far rounds): Neo4j takes ~1 s to plan each on an idle machine, 4 s on a busy one, and ~0.3 s
+// more to compile its expressions the first time it runs, several times that on a JVM just started.
+// Every search plans its statements outside the read timeout (src/graph/plan-ahead.ts); this runs
+// the default one at start-up so the first reader pays neither, and keepPlanned re-plans in the
+// background what the graph's changing statistics made stale.
 import { isNonNullType, type GraphQLSchema } from 'graphql';
 
 import type { Database } from '../db/database';
 import { connectionsCypher, connectionsParams, connectionsParts } from '../graph/connections';
+import { planAhead, replanKnown } from '../graph/plan-ahead';
 import { buildExecutableSchema } from './schema';
 import type { Logger } from '../log';
 
@@ -25,9 +27,9 @@ function argumentDefault(schema: GraphQLSchema, field: string, argument: string)
  * Runs the statements of a connection search with the schema's defaults (maxHops, first, maxTies, no `ties`) between
  * two people of the graph — or two ids that match nothing, when it holds fewer — within the
  * maintenance timeout. Never throws: a failure is logged, and the first request pays the planning.
- * Resolves to the milliseconds it took (null when it failed). `quiet`: a run that took little is a debug line.
+ * Resolves to the milliseconds it took (null when it failed).
  */
-export async function warmUp(db: Database, log: Logger, schema: GraphQLSchema = buildExecutableSchema(), quiet = false): Promise<number | null> {
+export async function warmUp(db: Database, log: Logger, schema: GraphQLSchema = buildExecutableSchema()): Promise<number | null> {
   const started = Date.now();
   try {
     const maxHops = argumentDefault(schema, 'connections', 'maxHops');
@@ -41,13 +43,15 @@ export async function warmUp(db: Database, log: Logger, schema: GraphQLSchema = 
       null,
       argumentDefault(schema, 'connections', 'maxTies'),
     );
-    // every statement of the search (near rounds, far rounds), whether or not these two need it
-    for (const part of connectionsParts(maxHops)) await db.read(connectionsCypher(maxHops, params, { part }), params, db.maintenanceTimeoutMs);
+    // every statement of the search (near rounds, far rounds), whether or not these two need it:
+    // planned (and known to replanKnown from now on), then run once, which compiles its expressions
+    for (const part of connectionsParts(maxHops)) {
+      const cypher = connectionsCypher(maxHops, params, { part });
+      await planAhead(db, cypher, params);
+      await db.read(cypher, params, db.maintenanceTimeoutMs);
+    }
     const ms = Date.now() - started;
-    // a background run that took long had a plan to make again: say so; a cache hit is a debug line
-    if (!quiet) log.info({ ms }, 'connection search planned ahead');
-    else if (ms >= 500) log.info({ ms }, 'connection search planned again in the background');
-    else log.debug({ ms }, 'connection search run in the background');
+    log.info({ ms }, 'connection search planned ahead');
     return ms;
   } catch (error) {
     log.warn({ err: error, ms: Date.now() - started }, 'could not plan the connection search ahead: the first one pays the planning');
@@ -56,22 +60,32 @@ export async function warmUp(db: Database, log: Logger, schema: GraphQLSchema = 
 }
 
 /**
- * Runs the warm-up again every `intervalMs` in the background (never two at once), for as long as the
- * process runs or until the returned function is called. Neo4j replans a cached statement when the
- * graph's statistics have moved far enough (an import of officials, a bulk load by another process)
- * and the plan is older than dbms.cypher.min_replan_interval (10 s by default) — on the statement's
- * next run. Between two people of the seeds a cached search runs in milliseconds, so this costs little,
- * and a replan lands here, under the maintenance timeout, rather than on a reader's search.
+ * Every `intervalMs`, in the background (never two at once), EXPLAINs again each connection statement
+ * this process has planned ahead (src/graph/plan-ahead.ts), for as long as the process runs or until
+ * the returned function is called. Neo4j replans a cached statement when the graph's statistics have
+ * moved far enough (an import of officials, a bulk load by another process) and the plan is older
+ * than dbms.cypher.min_replan_interval (10 s by default), on the statement's next use: here, under the
+ * maintenance timeout, rather than on a reader's search. A plan still good costs milliseconds.
  */
-export function keepPlanned(db: Database, log: Logger, intervalMs: number, schema: GraphQLSchema = buildExecutableSchema()): () => void {
+export function keepPlanned(db: Database, log: Logger, intervalMs: number): () => void {
   if (intervalMs <= 0) return () => undefined;
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    void warmUp(db, log, schema, true).finally(() => {
-      running = false;
-    });
+    const started = Date.now();
+    void replanKnown(db)
+      .then(({ statements, failed }) => {
+        const ms = Date.now() - started;
+        const fields = { ms, statements, failed };
+        if (failed > 0) log.warn(fields, 'could not plan the connection statements again in the background');
+        // one that took long had a plan to make again: say so; cache hits are a debug line
+        else if (ms >= 500) log.info(fields, 'connection statements planned again in the background');
+        else log.debug(fields, 'connection statements checked in the background');
+      })
+      .finally(() => {
+        running = false;
+      });
   }, intervalMs);
   timer.unref();
   return () => clearInterval(timer);

@@ -6,6 +6,7 @@ import pino from 'pino';
 import type { Database } from '../../src/db/database';
 import { connections } from '../../src/graph/connections';
 import { keepPlanned, warmUp } from '../../src/graphql/warm-up';
+import { knownStatements } from '../../src/graph/plan-ahead';
 import { openTestDb } from '../support/db';
 
 let db: Database;
@@ -54,7 +55,9 @@ it('on a database that cannot answer, warns and resolves: the start goes on', as
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-it('keeps the search planned: runs it again in the background until stopped', async () => {
+it('keeps the search planned: EXPLAINs its statements again in the background until stopped', async () => {
+  await warmUp(db, collectingLog().log);
+  expect(knownStatements(db)).toBeGreaterThan(0);
   const { log, lines } = collectingLog('debug');
   const background = () => lines.filter((l) => /in the background/.test(String(l.msg)));
   const stop = keepPlanned(db, log, 100);
@@ -64,7 +67,10 @@ it('keeps the search planned: runs it again in the background until stopped', as
     stop();
   }
   expect(background().length).toBeGreaterThanOrEqual(2);
-  for (const line of background()) expect(typeof line.ms).toBe('number');
+  for (const line of background()) {
+    expect(line.statements).toBe(knownStatements(db));
+    expect(line.failed).toBe(0);
+  }
   expect(lines.filter((l) => (l.level as number) >= 40)).toEqual([]);
   // stopped: no more runs (one already under way may still finish)
   await sleep(500);
@@ -73,17 +79,22 @@ it('keeps the search planned: runs it again in the background until stopped', as
   expect(background().length).toBe(after);
 });
 
-it('in the background, a database that cannot answer is a warning each time, never a crash', async () => {
-  const closed = await openTestDb({ seeds: false });
-  await closed.close();
+it('in the background, a database that went away is a warning each time, never a crash', async () => {
+  const gone = await openTestDb({ seeds: false });
+  await warmUp(gone, collectingLog().log);
+  expect(knownStatements(gone)).toBeGreaterThan(0);
+  await gone.close();
   const { log, lines } = collectingLog();
-  const stop = keepPlanned(closed, log, 50);
+  const stop = keepPlanned(gone, log, 50);
   try {
     for (let waited = 0; lines.filter((l) => l.level === 40).length < 2 && waited < 30_000; waited += 50) await sleep(50);
   } finally {
     stop();
   }
-  expect(lines.filter((l) => l.level === 40).length).toBeGreaterThanOrEqual(2);
+  const warnings = lines.filter((l) => l.level === 40);
+  expect(warnings.length).toBeGreaterThanOrEqual(2);
+  expect(warnings[0]!.msg).toMatch(/could not plan the connection statements again/);
+  expect(warnings[0]!.failed).toBe(warnings[0]!.statements);
 });
 
 it('interval 0 runs nothing', async () => {

@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import type { Database } from '../../src/db/database';
 import { createLogger } from '../../src/log';
 import { buildServer, BuiltServer } from '../../src/server/app';
-import { warmUp } from '../../src/graphql/warm-up';
 import { openTestDb, testConfig } from './db';
 
 export interface RunningServer extends BuiltServer {
@@ -44,11 +43,6 @@ export async function startTestServer(db: Database, env: Record<string, string> 
 /**
  * The file's database (migrated, seeds loaded) and a real server around it: opened before the
  * file's tests, closed after them. Read `world.db` and `world.server` inside tests.
- *
- * The connection search is planned ahead again first (src/graphql/warm-up.ts, under the maintenance
- * timeout), as `npm start` does and keeps doing: the files before this one imported officials and
- * changed the graph's statistics, so Neo4j replans the search (a second or more on a busy machine)
- * the next time it runs — here, not in the file's first search under the public read timeout.
  */
 export function useTestServer(
   env: Record<string, string> = {},
@@ -57,7 +51,6 @@ export function useTestServer(
   const world = {} as { db: Database; server: RunningServer };
   beforeAll(async () => {
     world.db = await openTestDb();
-    await warmUp(world.db, createLogger({ logLevel: 'silent' }));
     world.server = await start(world.db, env);
   });
   afterAll(async () => {
