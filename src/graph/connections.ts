@@ -21,8 +21,6 @@ const CANDIDATES = 100;
 const MEET_MAX_STEPS = 12;
 /** A search met in the middle looks for chains of up to this many relationships first (two facts). */
 const NEAR_STEPS = 6;
-/** The rounds of a search's first statement (chains of up to 6 and 8 relationships); the others are a second statement. */
-const NEAR_ROUNDS = 2;
 
 /** The relationship types that carry meaning (fact → entity, position → organisation). */
 const WALKABLE = [...new Set(Object.values(model.types).flatMap((t) => Object.values(t.references ?? {}).map((r) => r.rel)))].sort();
@@ -67,7 +65,7 @@ export async function connections(
   maxTies = DEFAULT_MAX_TIES,
 ): Promise<Path[]> {
   const params = connectionsParams(from, to, maxHops, first, ties, maxTies);
-  // A statement (two for the far rounds): the two entities (following merge redirects), and the chains
+  // One statement: the two entities (following merge redirects), and the chains
   // between them ranked in Cypher, so that only the `first` chains are projected (a candidate's nodes
   // are read once it is kept).
   const row = await boundedRead('connections: the path search', 'ask for fewer maxHops or narrow `ties` (kinds, at)', () => searchRows(db, maxHops, params));
@@ -96,18 +94,6 @@ export async function connections(
 export interface SearchOptions {
   /** The longest round met in the middle, in relationships; 0 walks from `from` alone (the reference the tests hold the meeting to). */
   meetUpTo?: number;
-  /** Which rounds: all of them, the first NEAR_ROUNDS, or the rest (see connectionsParts). */
-  part?: 'all' | 'near' | 'far';
-}
-
-/**
- * The statements a search runs, in order, each only while the ones before met no chain (their row's
- * `met`): the near rounds and the far ones apart, when there are far ones. Each statement is planned
- * apart (Neo4j plans one of two rounds in about half the time of one of four, and the far one only
- * when a search needs it), and a search whose near rounds meet runs one statement, as before.
- */
-export function connectionsParts(maxHops: number, meetUpTo = MEET_MAX_STEPS): Array<'all' | 'near' | 'far'> {
-  return roundCount(maxHops, meetUpTo) > NEAR_ROUNDS ? ['near', 'far'] : ['all'];
 }
 
 /** The rounds of a search: met in the middle at 6, 8, … relationships up to meetUpTo, and one from `from` alone beyond it. */
@@ -118,28 +104,18 @@ function roundTotals(maxHops: number, meetUpTo: number): { met: number[]; tail: 
   while (met.length && met[met.length - 1]! < upTo) met.push(Math.min(upTo, met[met.length - 1]! + 2));
   return { met, tail: steps > upTo };
 }
-const roundCount = (maxHops: number, meetUpTo: number) => {
-  const { met, tail } = roundTotals(maxHops, meetUpTo);
-  return met.length + (tail ? 1 : 0);
-};
-
-/** Runs a search's statements (connectionsParts) in order until one meets a chain, each planned ahead (src/graph/plan-ahead.ts); its row. */
+/** Runs a search's statement, planned ahead (src/graph/plan-ahead.ts); its row. */
 export async function searchRows(db: Database, maxHops: number, params: Params, options: { meetUpTo?: number; timeoutMs?: number } = {}): Promise<Row> {
-  const parts = connectionsParts(maxHops, options.meetUpTo);
-  let row: Row = {};
-  for (const part of parts) {
-    const cypher = connectionsCypher(maxHops, params, { meetUpTo: options.meetUpTo, part });
-    // planned first, outside the read timeout (seconds for a statement Neo4j has not planned yet)
-    await planAhead(db, cypher, params);
-    try {
-      [row = {}] = await db.read(cypher, params, options.timeoutMs);
-    } catch (error) {
-      forgetPlan(db, cypher, params);
-      throw error;
-    }
-    if (row.met || !row.a || !row.b) break;
+  const cypher = connectionsCypher(maxHops, params, { meetUpTo: options.meetUpTo });
+  // planned first, outside the read timeout (seconds for a statement Neo4j has not planned yet)
+  await planAhead(db, cypher, params);
+  try {
+    const [row = {}] = await db.read(cypher, params, options.timeoutMs);
+    return row;
+  } catch (error) {
+    forgetPlan(db, cypher, params);
+    throw error;
   }
-  return row;
 }
 
 /** The parameters of a connection search, its arguments checked: `connections` runs it, `warmUp` runs it ahead. */
@@ -160,7 +136,7 @@ export function connectionsParams(from: string, to: string, maxHops: number, fir
  * reference the tests hold the meeting to).
  */
 export const connectionsCypher = (maxHops: number, params?: Record<string, unknown>, options: SearchOptions = {}) => {
-  const { meetUpTo = MEET_MAX_STEPS, part = 'all' } = options;
+  const { meetUpTo = MEET_MAX_STEPS } = options;
   const rels = WALKABLE.join('|');
   const ok = (f: string) => (params ? tieOkFor(f, params) : TIE_OK(f));
   // one step of a walk: never into a Source, a fact the filter drops, or a hub (but `end`)
@@ -206,9 +182,8 @@ export const connectionsCypher = (maxHops: number, params?: Record<string, unkno
     ...met.map((total) => (name: string) => meet(total, name)),
     ...(tail ? [(name: string) => `${search(1)} WITH nodes(p) AS ns LIMIT ${CANDIDATES} RETURN collect(ns) AS ${name}`] : []),
   ];
-  const taken = part === 'all' ? rounds : part === 'near' ? rounds.slice(0, NEAR_ROUNDS) : rounds.slice(NEAR_ROUNDS);
-  const found = taken.map((_, i) => `r${i}`);
-  const deepened = `${taken
+  const found = rounds.map((_, i) => `r${i}`);
+  const deepened = `${rounds
     .map((round, i) =>
       i === 0
         ? `CALL (a, b) { ${round(found[i]!)} }`
@@ -223,8 +198,7 @@ export const connectionsCypher = (maxHops: number, params?: Record<string, unkno
            ${deepened}
        }
        CALL (a, b, chains) {
-         // (a first statement that met nothing ranks nothing: the second one does, hubs and all)
-         WITH a, b, chains WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b${part === 'near' ? ' AND size(chains) > 0' : ''}
+         WITH a, b, chains WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
          CALL (a, b, chains) {
            UNWIND chains AS ns
            RETURN ns, false AS hub
@@ -260,7 +234,7 @@ export const connectionsCypher = (maxHops: number, params?: Record<string, unkno
          ${RANKED('found')}
          RETURN collect({nodes: [n IN c.ns | ${project('n')}], score: c.score, worst: c.worst, hops: c.hops}) AS paths
        }
-       RETURN a.id AS a, b.id AS b, paths, size(chains) > 0 AS met`;
+       RETURN a.id AS a, b.id AS b, paths`;
 };
 
 /**

@@ -1,6 +1,6 @@
 // Runs ahead the statements whose first run costs seconds, before the first request needs them. A
-// connection search is a statement of a dozen breadth-first searches and their ranking (two, for
-// the far rounds): Neo4j takes ~1 s to plan each on an idle machine, 4 s on a busy one, and ~0.3 s
+// connection search is a statement of a dozen breadth-first searches and their ranking: Neo4j
+// takes 1.3–1.5 s to plan it on an idle machine, several seconds on a busy one, and ~0.3 s
 // more to compile its expressions the first time it runs, several times that on a JVM just started.
 // Every search plans its statements outside the read timeout (src/graph/plan-ahead.ts); this runs
 // the default one at start-up so the first reader pays neither, and keepPlanned re-plans in the
@@ -8,7 +8,7 @@
 import { isNonNullType, type GraphQLSchema } from 'graphql';
 
 import type { Database } from '../db/database';
-import { connectionsCypher, connectionsParams, connectionsParts } from '../graph/connections';
+import { connectionsCypher, connectionsParams } from '../graph/connections';
 import { planAhead, replanKnown } from '../graph/plan-ahead';
 import { buildExecutableSchema } from './schema';
 import type { Logger } from '../log';
@@ -24,7 +24,7 @@ function argumentDefault(schema: GraphQLSchema, field: string, argument: string)
 }
 
 /**
- * Runs the statements of a connection search with the schema's defaults (maxHops, first, maxTies, no `ties`) between
+ * Runs the statement of a connection search with the schema's defaults (maxHops, first, maxTies, no `ties`) between
  * two people of the graph — or two ids that match nothing, when it holds fewer — within the
  * maintenance timeout. Never throws: a failure is logged, and the first request pays the planning.
  * Resolves to the milliseconds it took (null when it failed).
@@ -43,13 +43,10 @@ export async function warmUp(db: Database, log: Logger, schema: GraphQLSchema = 
       null,
       argumentDefault(schema, 'connections', 'maxTies'),
     );
-    // every statement of the search (near rounds, far rounds), whether or not these two need it:
     // planned (and known to replanKnown from now on), then run once, which compiles its expressions
-    for (const part of connectionsParts(maxHops)) {
-      const cypher = connectionsCypher(maxHops, params, { part });
-      await planAhead(db, cypher, params);
-      await db.read(cypher, params, db.maintenanceTimeoutMs);
-    }
+    const cypher = connectionsCypher(maxHops, params);
+    await planAhead(db, cypher, params);
+    await db.read(cypher, params, db.maintenanceTimeoutMs);
     const ms = Date.now() - started;
     log.info({ ms }, 'connection search planned ahead');
     return ms;
