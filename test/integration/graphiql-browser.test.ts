@@ -78,10 +78,9 @@ if (!haveChromium) {
     const body = (await response.json()) as { data?: { person?: { name: string } }; errors?: unknown };
     expect(body.errors).toBeUndefined();
     expect(body.data?.person?.name).toBe('Nguyễn Thanh Tịnh');
-    // Monaco renders spaces as no-break spaces.
-    await page.waitForFunction("(document.querySelector('.result-window')?.textContent ?? '').replace(/\\s+/g, ' ').includes('Nguyễn Thanh Tịnh')", null, {
-      timeout: 15_000,
-    });
+    // Monaco renders spaces as no-break spaces, which the locator's text match takes as spaces. (Not
+    // waitForFunction: polling a predicate evaluates it as a string, which the page's CSP refuses.)
+    await page.locator('.result-window', { hasText: 'Nguyễn Thanh Tịnh' }).waitFor({ timeout: 15_000 });
     await page.screenshot({ path: SCREENSHOT });
   });
 
