@@ -15,6 +15,7 @@ import type { Config } from '../src/config';
 import type { Database } from '../src/db/database';
 import { bulkImportLocal, type BulkImportFiles } from '../src/localdb/bulk-import';
 import { localPaths } from '../src/localdb/paths';
+import { stopLocalNeo4j } from '../src/localdb/server';
 import { migrate } from '../src/graph/migrations';
 import { createLogger } from '../src/log';
 import { cypherLabels, type WorldValue, worldBatches, writeWorld } from './world';
@@ -124,18 +125,30 @@ export function writeWorldCsv(dir: string, people: number): { files: BulkImportF
   fs.mkdirSync(dir, { recursive: true });
   const nodes = new Map<string, CsvFile>();
   const rels = new Map<string, CsvFile>();
+  // the importer's ids are integers, numbered as the nodes come (it maps those far faster than strings);
+  // the `id` property is a column of its own
+  const numbers = new Map<string, number>();
+  const numberOf = (id: string, key: string, end: string) => {
+    const n = numbers.get(id);
+    if (n === undefined) throw new Error(`${key}: ${end} ${id} is no node written before it`);
+    return String(n);
+  };
   for (const part of worldBatches(people)) {
     for (const [labels, rows] of part.nodes) {
-      if (!nodes.has(labels)) nodes.set(labels, new CsvFile(path.join(dir, `nodes-${labels.replace(/:/g, '-')}.csv`), ['id:ID']));
+      if (!nodes.has(labels)) nodes.set(labels, new CsvFile(path.join(dir, `nodes-${labels.replace(/:/g, '-')}.csv`), [':ID', 'id']));
       nodes.get(labels)!.write(
-        rows.map((n) => ({ lead: [csvField(n.id, 'id')], props: n.props })),
+        rows.map((n) => {
+          if (numbers.has(n.id)) throw new Error(`${labels}: the id ${n.id} is given twice`);
+          numbers.set(n.id, numbers.size);
+          return { lead: [String(numbers.size - 1), csvField(n.id, 'id')], props: n.props };
+        }),
         labels,
       );
     }
     for (const [key, list] of part.rels) {
       if (!rels.has(key)) rels.set(key, new CsvFile(path.join(dir, `rels-${key.replace(/[ >]/g, '-')}.csv`), [':START_ID', ':END_ID']));
       rels.get(key)!.write(
-        list.map((r) => ({ lead: [csvField(r.from, 'from'), csvField(r.to, 'to')], props: r.props })),
+        list.map((r) => ({ lead: [numberOf(r.from, key, 'from'), numberOf(r.to, key, 'to')], props: r.props })),
         key,
       );
     }
@@ -153,6 +166,7 @@ export function writeWorldCsv(dir: string, people: number): { files: BulkImportF
     nodes: [...nodes].map(([labels, f]) => ({ labels: labels.split(':'), file: f.file })),
     relationships: [...rels].map(([key, f]) => ({ type: key.split(' ')[0]!, file: f.file })),
     arrayDelimiter: ARRAY_DELIMITER,
+    idType: 'integer',
   };
   return { files, emptyLists };
 }
@@ -198,10 +212,18 @@ export async function buildWorld(config: Config, people: number, writer: WorldWr
       );
     }
     await db.close();
+    // the DBMS shuts down (SIGTERM now) while the files are written
+    const stopping = stopLocalNeo4j();
     const dir = path.join(localPaths.base, 'world-csv');
-    fs.rmSync(dir, { recursive: true, force: true });
-    const { files, emptyLists } = writeWorldCsv(dir, people);
-    log(`CSV written, ${seconds(t0)} s`);
+    let written: ReturnType<typeof writeWorldCsv>;
+    try {
+      fs.rmSync(dir, { recursive: true, force: true });
+      written = writeWorldCsv(dir, people);
+    } finally {
+      await stopping;
+    }
+    const { files, emptyLists } = written;
+    log(`CSV written, the DBMS stopped, ${seconds(t0)} s`);
     const output = await bulkImportLocal(files, config.localNeo4j.port);
     fs.rmSync(dir, { recursive: true, force: true });
     log(`imported (${/IMPORT DONE in ([^.]*)/.exec(output)?.[1] ?? '?'} in the importer), ${seconds(t0)} s`);

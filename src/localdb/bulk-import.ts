@@ -18,6 +18,12 @@ export interface BulkImportFiles {
   relationships: Array<{ type: string; file: string }>;
   /** The character between a list's items within a field. */
   arrayDelimiter: string;
+  /**
+   * What the `:ID`, `:START_ID` and `:END_ID` columns hold: `string` (the default) or `integer`, which
+   * the importer maps far faster (no strings to sort and deduplicate); an unnamed integer `:ID` column is
+   * not stored, so the files then give the `id` property in a column of its own.
+   */
+  idType?: 'string' | 'integer';
 }
 
 /**
@@ -51,6 +57,7 @@ export async function bulkImportLocal(files: BulkImportFiles, port: number): Pro
     // tolerates 1,000 of them, skipped silently, and the store would not be the files
     '--bad-tolerance=0',
     `--array-delimiter=${delimiter}`,
+    `--id-type=${(files.idType ?? 'string').toUpperCase()}`,
     `--report-file=${path.join(localPaths.base, 'import.report')}`,
     ...files.nodes.map((n) => `--nodes=${n.labels.join(':')}=${n.file}`),
     ...files.relationships.map((r) => `--relationships=${r.type}=${r.file}`),

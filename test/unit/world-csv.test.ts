@@ -36,13 +36,19 @@ describe('the world as CSV', () => {
     expect(files.relationships.reduce((n, f) => n + read(f.file).length, 0)).toBe(rels);
     const people = files.nodes.find((f) => f.labels.join(':') === 'Person:Entity')!;
     const [first] = read(people.file);
-    expect(first).toMatchObject({ 'id:ID': 'person/bench-0', name: 'Nguyễn Văn An', 'searchKeys:string[]': 'nguyen van an', 'aliases:string[]': '' });
+    expect(first).toMatchObject({ id: 'person/bench-0', name: 'Nguyễn Văn An', 'searchKeys:string[]': 'nguyen van an', 'aliases:string[]': '' });
     const positions = read(files.nodes.find((f) => f.labels[0] === 'Position')!.file);
     expect(positions[0]).toMatchObject({ 'party:boolean': 'false' });
+    // the importer's ids are integers, one per node across all the files; the relationships name them
+    expect(files.idType).toBe('integer');
+    const numberOf = new Map<string, string>();
+    for (const f of files.nodes) for (const row of read(f.file)) numberOf.set(row.id!, row[':ID']!);
+    expect(new Set(numberOf.values()).size).toBe(nodes);
+    expect([...numberOf.values()].every((n) => /^\d+$/.test(n))).toBe(true);
     const sourced = files.relationships.filter((f) => f.type === 'SOURCED_FROM');
     expect(read(sourced[0]!.file)[0]).toMatchObject({
-      ':START_ID': 'occupancy/bench-0/now',
-      ':END_ID': 'source/bench-0',
+      ':START_ID': numberOf.get('occupancy/bench-0/now'),
+      ':END_ID': numberOf.get('source/bench-0'),
       'quotes:string[]': 'generated: current',
     });
     // the lists CSV cannot store empty, handed back whole per label set
