@@ -5,6 +5,7 @@ import type { Database } from '../../src/db/database';
 import { loadConfig } from '../../src/config';
 import { runningPid, startLocalNeo4j, stopLocalNeo4j } from '../../src/localdb/server';
 import { openTestDb } from '../support/db';
+import { retainedHeap } from '../support/heap';
 import { RunningServer, startTestServer } from '../support/server';
 
 // Only a Neo4j that this folder started (pid file) may be stopped; otherwise the test shows as skipped.
@@ -39,7 +40,7 @@ interface Sample {
     const samples: Sample[] = [];
     const ready: Array<{ at: number; status: number }> = [];
     const t0 = Date.now();
-    const heapBefore = process.memoryUsage().heapUsed;
+    const heapBefore = retainedHeap();
     let stopping = false;
 
     const worker = async () => {
@@ -122,7 +123,10 @@ interface Sample {
     expect(ready.some((r) => r.at > stopped + 1000 && r.at < up && r.status === 503)).toBe(true);
     expect(ready.filter((r) => r.at > recovered + 1000).every((r) => r.status === 200)).toBe(true);
     expect(unhandled).toEqual([]);
-    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(150 * 1024 * 1024);
+    // what the load and the outage left behind once collected (a leak of requests or sessions), not garbage V8 has yet to collect
+    const retained = retainedHeap() - heapBefore;
+    console.log(`fault test: heap retained after the drill ${(retained / 1024 / 1024).toFixed(1)} MiB`);
+    expect(retained).toBeLessThan(64 * 1024 * 1024);
   },
   180_000,
 );
