@@ -1,12 +1,14 @@
 // Starts the built API (dist/src/main.js) on a port for a benchmark and waits until /readyz answers 200 —
 // as deployed (docker-compose.yml): NODE_ENV=production, where graphql-js skips its development checks.
+// BENCH_API_NODE_ARGS adds Node flags to that process only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+// (NODE_OPTIONS refuses --cpu-prof, and would profile the load generator too).
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
 
 export async function startApi(port: number): Promise<{ server: ChildProcess; url: string }> {
-  const server = spawn(process.execPath, ['dist/src/main.js'], {
+  const server = spawn(process.execPath, [...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean), 'dist/src/main.js'], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), LOG_LEVEL: 'warn' },
     stdio: 'inherit',
