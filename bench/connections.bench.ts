@@ -1,8 +1,12 @@
-// `npm run bench:connections [-- --people 100000 --seconds 30 --clients 10 --rounds 2 --only neighbourhood --writer import|cypher]`: on the generated world
+// `npm run bench:connections [-- --people 100000 --seconds 30 --clients 10 --rounds 2 --only neighbourhood --writer import|cypher --client autocannon|fetch]`: on the generated world
 // (bench/world.ts, generated unless it is there), a real API process (built dist/, the local Neo4j) is
 // asked, by `clients` concurrent clients, for depth-2 neighbourhoods capped at 50 per hop around random
 // people, then for 4-hop connections between random pairs of people. Prints p50/p95/p99 per phase and
-// the answers by status and error code. Run by hand; the numbers go in docs/design.md, never in tests.
+// the answers by status and error code. The clients are autocannon's (its own HTTP/1.1 connections,
+// ~3× less CPU than Node's fetch on the same two cores the API and Neo4j share; every body still read
+// and checked), or Node's fetch with `--client fetch` (as measured before 2026-12-07). Run by hand; the
+// numbers go in BENCHMARKS.md, never in tests.
+import autocannon from 'autocannon';
 import { openDatabase } from '../src/bootstrap';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/log';
@@ -38,25 +42,71 @@ async function ensureWorld(people: number): Promise<void> {
   }
 }
 
-/** `clients` loops, each sending one request after the other for `seconds`; every latency and answer recorded. */
-async function run(url: string, phase: Phase, clients: number, seconds: number) {
+type Answers = Map<string, number>;
+
+/** What an answer was: `200 data`, or the status and the error codes it carried (a 200 with errors is not data). */
+function classify(answers: Answers, status: number, text: string): void {
+  let key = `${status} data`;
+  if (!(status === 200 && text.startsWith('{"data":{') && !text.includes('"errors":['))) {
+    try {
+      const json = JSON.parse(text) as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> };
+      if (json.errors?.length) key = `${status} ${[...new Set(json.errors.map((e) => e.extensions?.code ?? '?'))].join('+')}`;
+      else if (!json.data) key = `${status} no data`;
+    } catch {
+      key = `${status} not JSON`;
+    }
+  }
+  answers.set(key, (answers.get(key) ?? 0) + 1);
+}
+
+function summary(latencies: number[], answers: Answers) {
+  const s = latencies.sort((a, b) => a - b);
+  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s[s.length - 1]!, answers };
+}
+
+/** `clients` autocannon connections, each one request after the other for `seconds`, new variables each time; every latency and body recorded. */
+async function runAutocannon(url: string, phase: Phase, clients: number, seconds: number) {
   const latencies: number[] = [];
-  const answers = new Map<string, number>();
+  const answers: Answers = new Map();
+  const instance = autocannon(
+    {
+      url,
+      connections: clients,
+      duration: seconds,
+      requests: [
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          setupRequest: (req) => ({ ...req, body: JSON.stringify({ query: phase.query, variables: phase.variables() }) }),
+          onResponse: (status, body) => classify(answers, status, body),
+        },
+      ],
+    },
+    () => undefined,
+  );
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
+  const result = await new Promise<autocannon.Result>((resolve) => instance.on('done', resolve));
+  if (result.errors + result.timeouts) answers.set('connection errors or timeouts', result.errors + result.timeouts);
+  return summary(latencies, answers);
+}
+
+/** `clients` loops of Node's fetch, each sending one request after the other for `seconds`; every latency and answer recorded. */
+async function runFetch(url: string, phase: Phase, clients: number, seconds: number) {
+  const latencies: number[] = [];
+  const answers: Answers = new Map();
   const end = Date.now() + seconds * 1000;
   const client = async () => {
     while (Date.now() < end) {
       const body = JSON.stringify({ query: phase.query, variables: phase.variables() });
       const t = performance.now();
       const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-      const json = (await res.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
+      const text = await res.text();
       latencies.push(performance.now() - t);
-      const key = json.errors?.length ? `${res.status} ${[...new Set(json.errors.map((e) => e.extensions?.code ?? '?'))].join('+')}` : `${res.status} data`;
-      answers.set(key, (answers.get(key) ?? 0) + 1);
+      classify(answers, res.status, text);
     }
   };
   await Promise.all(Array.from({ length: clients }, client));
-  const s = latencies.sort((a, b) => a - b);
-  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s[s.length - 1]!, answers };
+  return summary(latencies, answers);
 }
 
 async function main(): Promise<void> {
@@ -65,6 +115,9 @@ async function main(): Promise<void> {
   const clients = arg('clients', 10);
   const port = arg('port', 4400);
   const rounds = arg('rounds', 2);
+  const clientKind = process.argv.includes('--client') ? process.argv[process.argv.indexOf('--client') + 1]! : 'autocannon';
+  if (clientKind !== 'autocannon' && clientKind !== 'fetch') throw new Error(`--client must be autocannon or fetch, not ${clientKind}`);
+  const run = clientKind === 'fetch' ? runFetch : runAutocannon;
   await ensureWorld(people);
   const { server, url } = await startApi(port);
   const random = rng(11);
@@ -88,7 +141,7 @@ async function main(): Promise<void> {
       // round 1 starts with the API's caches (the neighbourhood's hub hops) nearly empty; round 2 finds them filled
       for (let round = 1; round <= rounds; round++) {
         const r = await run(`${url}/graphql`, phase, clients, seconds);
-        console.log(`${phase.name}${rounds > 1 ? ` (round ${round})` : ''}: ${r.n} requests in ${seconds} s, ${clients} clients`);
+        console.log(`${phase.name}${rounds > 1 ? ` (round ${round})` : ''}: ${r.n} requests in ${seconds} s, ${clients} clients (${clientKind})`);
         console.log(`  latency ms: p50 ${r.p50.toFixed(1)}  p95 ${r.p95.toFixed(1)}  p99 ${r.p99.toFixed(1)}  max ${r.max.toFixed(1)}`);
         console.log(`  answers: ${[...r.answers].map(([k, n]) => `${k}: ${n}`).join(', ')}`);
       }

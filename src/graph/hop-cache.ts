@@ -14,6 +14,8 @@ export const DEFAULT_HOP_CACHE_MB = 128;
 
 let cache: LRUCache<string, object> | null = makeCache(DEFAULT_HOP_CACHE_MB);
 const counts = { hits: 0, misses: 0, stored: 0 };
+/** The newest token a read returned: what the next read most likely finds (a guess, checked by that read). */
+let lastToken: string | null = null;
 
 function makeCache(mb: number): LRUCache<string, object> | null {
   if (mb <= 0) return null;
@@ -27,13 +29,35 @@ function makeCache(mb: number): LRUCache<string, object> | null {
 /** Sets the bound (in MiB; 0 turns the cache off) and empties the cache. */
 export function configureHopCache(mb: number): void {
   cache = makeCache(mb);
+  lastToken = null;
 }
+
+/** True when the cache is on (NEIGHBOURHOOD_CACHE_MB > 0). */
+export const hopCacheOn = (): boolean => cache !== null;
 
 /** The graph's version token now (null when the database has no version node: nothing is cached then). */
 export async function graphToken(db: Database): Promise<string | null> {
   if (!cache) return null;
   const [row] = await db.read(GRAPH_VERSION_READ);
-  return (row?.token as string | null | undefined) ?? null;
+  return noteToken((row?.token as string | null | undefined) ?? null);
+}
+
+/**
+ * A token read beside something else (the neighbourhood reads it in its first statement): remembered
+ * as the likeliest next one, and given back — null when the cache is off (nothing is cached then).
+ */
+export function noteToken(token: string | null): string | null {
+  if (!cache) return null;
+  lastToken = token;
+  return token;
+}
+
+/**
+ * Whether the hop of `entity` is cached under the last token read — a guess made before this request's
+ * token is known (a write since makes it wrong, and the hop is then read). Counts neither hit nor miss.
+ */
+export function likelyCached(entity: string, perHop: number, params: Params): boolean {
+  return !!cache && lastToken !== null && cache.has(hopKeyPrefix(lastToken, perHop, params) + entity);
 }
 
 /** The key of one entity's hop: the token, perHop and the filter's parameters, then the entity. */

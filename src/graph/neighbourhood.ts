@@ -1,5 +1,5 @@
 // The neighbourhood of an entity (Aleph's "expand", LittleSis's interlocks drawn): breadth-first, one
-// query per hop, every fact the tie filter keeps becoming an edge as schema/model.yaml's `edge:` declares
+// statement per hop (the first with the root and the graph's version token), every fact the tie filter keeps becoming an edge as schema/model.yaml's `edge:` declares
 // it. A position's organisation comes within the same hop (a post is of an organisation, not a tie).
 // Fan-out is capped per expanded entity (`perHop`, best-evidenced ties first) and in all (`MAX_EDGES`);
 // what was cut is counted, never hidden.
@@ -7,8 +7,9 @@ import type { Database, Params, Row } from '../db/database';
 import { int } from '../db/database';
 import { model } from '../model/model';
 import { Citation, citationOf, CITATIONS_OF, GraphNode, project } from './nodes';
-import { cachedHop, graphToken, hopKeyPrefix, storeHop } from './hop-cache';
-import { boundedRead, checkRange, ENTITY_RELS, entitiesOrNotFound, FACT_RELS, TIED_FACTS, TieFilter, tieParams, WEAKNESS } from './ties';
+import { GRAPH_VERSION_READ } from './graph-version';
+import { cachedHop, hopKeyPrefix, likelyCached, noteToken, storeHop } from './hop-cache';
+import { boundedRead, checkRange, ENTITY_RELS, entityNotFound, FACT_RELS, TIED_FACTS, TieFilter, tieParams, WEAKNESS } from './ties';
 
 export const MAX_DEPTH = 3;
 export const MAX_PER_HOP = 200;
@@ -66,14 +67,15 @@ interface HopRow {
 export async function neighbourhood(db: Database, id: string, depth: number, perHop: number, ties?: TieFilter | null): Promise<Neighbourhood> {
   checkRange('depth', depth, 1, MAX_DEPTH);
   checkRange('perHop', perHop, 1, MAX_PER_HOP);
-  // the version token read beside the root: the hops, read after both, are at least as new as it
-  const [[root], token] = await Promise.all([entitiesOrNotFound(db, [{ argument: 'id', id }]), graphToken(db)]);
   const params = tieParams(ties);
-  const keyPrefix = token ? hopKeyPrefix(token, perHop, params) : null;
+  // one statement: the graph's version token, the root and — unless it is likely cached — the root's hop
+  const start = await readStart(db, id, perHop, params);
+  const root = start.root;
+  const keyPrefix = start.token ? hopKeyPrefix(start.token, perHop, params) : null;
   const out: Neighbourhood = {
-    root: root!,
-    entities: new Map([[root!.id, root!]]),
-    depths: new Map([[root!.id, 0]]),
+    root,
+    entities: new Map([[root.id, root]]),
+    depths: new Map([[root.id, 0]]),
     facts: new Map(),
     structural: [],
     cuts: [],
@@ -95,10 +97,10 @@ export async function neighbourhood(db: Database, id: string, depth: number, per
     out.structural.push([from, ENTITY_FIELDS[rel] ?? rel.toLowerCase(), to.id]);
   };
   const expanded = new Set<string>();
-  let frontier = [root!.id];
+  let frontier = [root.id];
   for (; hop <= depth && frontier.length; hop++) {
     frontier.forEach((f) => expanded.add(f));
-    const rows = await readHops(db, frontier, perHop, params, keyPrefix);
+    const rows = hop === 1 && start.hop ? [start.hop] : await readHops(db, frontier, perHop, params, keyPrefix);
     const next: string[] = [];
     for (const row of rows) {
       const near = new Map(row.near.map((x) => [x.id, x]));
@@ -148,23 +150,23 @@ async function readHops(db: Database, frontier: string[], perHop: number, params
   }
   const missing = frontier.filter((e) => !cached.has(e));
   const read = missing.length ? await readHop(db, missing, perHop, params) : [];
-  if (keyPrefix) for (const row of read) if (row.total > row.ties.length) storeHop(keyPrefix + row.entity, row);
+  if (keyPrefix) for (const row of read) keepIfCut(keyPrefix, row);
   // in the frontier's order, as one statement would have given them: what is cut first is the same
   const byEntity = new Map(read.map((r) => [r.entity, r]));
   return frontier.flatMap((e) => cached.get(e) ?? byEntity.get(e) ?? []);
 }
 
+/** A hop read whose ties were cut (more than perHop: ranking them is what costs) goes into the cache. */
+function keepIfCut(keyPrefix: string, row: HopRow): void {
+  if (row.total > row.ties.length) storeHop(keyPrefix + row.entity, row);
+}
+
 /**
- * One hop: for each frontier entity, the facts tied to it (directly, or through the posts of an
- * organisation), best-evidenced and most recent first, at most `perHop`, with their total; each fact
- * with the entities it references and their organisations.
+ * The hop of the entity `e`: the facts tied to it (directly, or through the posts of an organisation),
+ * best-evidenced and most recent first, at most `perHop`, with their total; each fact with the entities
+ * it references and their organisations. No row when it has no ties.
  */
-async function readHop(db: Database, frontier: string[], perHop: number, params: Params): Promise<HopRow[]> {
-  const rows = await boundedRead('neighbourhood: a hop', 'ask for a smaller depth or perHop, or narrow `ties` (kinds, at)', () =>
-    db.read(
-      `UNWIND $frontier AS eid
-       MATCH (e:Entity {id: eid})
-       CALL (e) {
+const HOP_OF_E = `CALL (e) {
          OPTIONAL MATCH (e)-[u]->(y:Entity) WHERE type(u) IN $entityRels
          RETURN collect(CASE WHEN y IS NULL THEN null ELSE {rel: type(u), node: ${project('y')}} END) AS ups
        }
@@ -190,9 +192,64 @@ async function readHop(db: Database, frontier: string[], perHop: number, params:
          WITH DISTINCT x
          RETURN collect(${project('x')}) AS near
        }
-       RETURN e.id AS entity, total, ups, ties, near`,
+       RETURN e.id AS entity, total, ups, ties, near`;
+
+const HOP_LIMITS = ['neighbourhood: a hop', 'ask for a smaller depth or perHop, or narrow `ties` (kinds, at)'] as const;
+
+/** One hop for each entity of the frontier (in one statement). */
+async function readHop(db: Database, frontier: string[], perHop: number, params: Params): Promise<HopRow[]> {
+  const rows = await boundedRead(...HOP_LIMITS, () =>
+    db.read(
+      `UNWIND $frontier AS eid
+       MATCH (e:Entity {id: eid})
+       ${HOP_OF_E}`,
       { ...params, frontier, perHop: int(perHop), factRels: FACT_RELS, entityRels: ENTITY_RELS },
     ),
   );
   return rows as unknown as HopRow[];
+}
+
+/**
+ * The first statement of a neighbourhood: the graph's version token (read first, so that what follows
+ * is at least as new as it), the root (by id, or the entity a merged-away id redirects to) and the
+ * root's hop — unless that hop is likely in the cache (under the token the last read returned), when
+ * it is left out and taken from the cache, or read after all if the token has moved since. One round
+ * trip where there were three. NOT_FOUND when the id names no entity.
+ */
+async function readStart(db: Database, id: string, perHop: number, params: Params): Promise<{ root: GraphNode; token: string | null; hop?: HopRow }> {
+  const withHop = !likelyCached(id, perHop, params);
+  const [row] = await boundedRead(...HOP_LIMITS, () =>
+    db.read(
+      `${GRAPH_VERSION_READ.replace('RETURN v.token AS token', 'WITH v.token AS token')}
+       CALL () {
+         MATCH (n:Entity {id: $id}) RETURN n
+         UNION
+         MATCH (n:Fact {id: $id}) RETURN n
+         UNION
+         MATCH (:Redirect {id: $id})-[:REDIRECTS_TO]->(n:Entity) RETURN n
+       }
+       WITH token, n LIMIT 1
+       CALL (n) {
+         CALL (n) {
+           WITH n AS e WHERE $withHop AND e:Entity
+           ${HOP_OF_E}
+         }
+         RETURN collect({entity: entity, total: total, ups: ups, ties: ties, near: near}) AS hops
+       }
+       RETURN token, ${project('n')} AS root, hops`,
+      { ...params, id, withHop, perHop: int(perHop), factRels: FACT_RELS, entityRels: ENTITY_RELS },
+    ),
+  );
+  const root = row?.root as GraphNode | undefined;
+  if (!root || model.types[root.__typename]?.kind !== 'entity') throw entityNotFound('id', id);
+  const token = noteToken((row!.token as string | null) ?? null);
+  const keyPrefix = token ? hopKeyPrefix(token, perHop, params) : null;
+  const [read] = row!.hops as unknown as HopRow[];
+  if (read) {
+    if (keyPrefix) keepIfCut(keyPrefix, read);
+    return { root, token, hop: read };
+  }
+  if (withHop) return { root, token, hop: { entity: root.id, total: 0, ups: [], ties: [], near: [] } };
+  // left out as likely cached: from the cache, or (the token moved) read now
+  return { root, token };
 }

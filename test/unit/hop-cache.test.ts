@@ -1,6 +1,6 @@
 // The neighbourhood's hub-hop cache as a structure: keys, the byte bound, turning it off. (That a write
 // makes every key miss is tested against Neo4j in test/integration/neighbourhood.test.ts.)
-import { cachedHop, configureHopCache, DEFAULT_HOP_CACHE_MB, hopCacheStats, hopKeyPrefix, storeHop } from '../../src/graph/hop-cache';
+import { cachedHop, configureHopCache, DEFAULT_HOP_CACHE_MB, hopCacheStats, hopKeyPrefix, likelyCached, noteToken, storeHop } from '../../src/graph/hop-cache';
 
 afterAll(() => configureHopCache(DEFAULT_HOP_CACHE_MB));
 
@@ -29,8 +29,25 @@ describe('the hub-hop cache', () => {
     expect(hopCacheStats().entries).toBe(2);
   });
 
+  it('guesses a hop cached under the last token read, without counting a hit or a miss', () => {
+    configureHopCache(1);
+    const params = { tKinds: null, atLo: null };
+    expect(likelyCached('organization/x', 50, params)).toBe(false); // no token read yet
+    expect(noteToken('token-1')).toBe('token-1');
+    storeHop(`${hopKeyPrefix('token-1', 50, params)}organization/x`, { entity: 'organization/x', total: 900 });
+    const before = hopCacheStats();
+    expect(likelyCached('organization/x', 50, params)).toBe(true);
+    expect(likelyCached('organization/x', 20, params)).toBe(false);
+    expect(likelyCached('organization/y', 50, params)).toBe(false);
+    noteToken('token-2'); // a write renewed the token: the guess turns false
+    expect(likelyCached('organization/x', 50, params)).toBe(false);
+    expect(hopCacheStats()).toMatchObject({ hits: before.hits, misses: before.misses });
+  });
+
   it('keeps nothing when turned off', () => {
     configureHopCache(0);
+    expect(noteToken('token-1')).toBeNull(); // no token: nothing is keyed on one
+    expect(likelyCached('k', 50, {})).toBe(false);
     storeHop('k', { total: 1 });
     expect(cachedHop('k')).toBeUndefined();
     expect(hopCacheStats().entries).toBe(0);
