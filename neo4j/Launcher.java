@@ -1,6 +1,9 @@
 // Starts an embedded Neo4j 5.26 Community DBMS serving Bolt on 127.0.0.1, for local runs and tests.
 // Configured by system properties (set by src/localdb/): home, port, pagecache, tx memory, tx timeout,
 // auth. Prints "READY <port>" once Bolt listens; SIGTERM shuts the DBMS down cleanly.
+// With og.exitWhenReady=true it runs one Cypher statement and stops at once: the run that records the
+// classes a start loads into a class-data archive (-XX:ArchiveClassesAtExit, src/localdb/fetch.ts), which
+// later starts map instead of loading and verifying each class again.
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +78,12 @@ public final class Launcher {
                 // Already this password (a restart): nothing to change.
                 if (!String.valueOf(e.getMessage()).contains("cannot be the same")) throw e;
             }
+        }
+        if (Boolean.parseBoolean(prop("og.exitWhenReady", "false"))) {
+            // the query path's classes too (parser, planner, runtime), then a clean stop and the archive written at exit
+            dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("UNWIND range(1, 3) AS x RETURN sum(x) AS s");
+            System.out.println("READY " + port);
+            System.exit(0);
         }
         System.out.println("READY " + port);
         System.out.flush();

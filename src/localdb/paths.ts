@@ -11,6 +11,10 @@ export const localPaths = {
   base,
   lib: path.join(shared, 'lib'),
   classes: path.join(shared, 'classes'),
+  /** The compiled launcher as a jar: a class-data archive maps only jars, never a folder of classes. */
+  launcherJar: path.join(shared, 'classes', 'launcher.jar'),
+  /** The classes a start of the launcher loads, archived once (fetch.ts) and mapped by every later start. */
+  classArchive: path.join(shared, 'classes', 'launcher.jsa'),
   home: path.join(base, 'home'),
   pidFile: path.join(base, 'neo4j.pid'),
   lockFile: path.join(base, 'neo4j.start.lock'),

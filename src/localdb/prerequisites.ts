@@ -11,6 +11,10 @@ export function javacCommand(): string {
   return process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'javac') : 'javac';
 }
 
+export function jarCommand(): string {
+  return process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'jar') : 'jar';
+}
+
 /** Parses the major version from `java -version` output ("17.0.15", "1.8.0_392", "21"). */
 export function parseJavaMajor(output: string): number | undefined {
   const m = /version "(\d+)(?:\.(\d+))?/.exec(output);

@@ -87,12 +87,9 @@ function takeStartLock(): boolean {
   return false;
 }
 
-async function spawnLocalNeo4j(options: LocalNeo4jOptions): Promise<{ started: boolean; pid?: number }> {
-  checkPrerequisites(false);
-  fs.mkdirSync(localPaths.home, { recursive: true });
-  const logOffset = fs.existsSync(localPaths.logFile) ? fs.statSync(localPaths.logFile).size : 0;
-  const out = fs.openSync(localPaths.logFile, 'a');
-  const args = [
+/** The JVM's arguments for the launcher, its class path and main class last. */
+export function launcherArgs(options: { heap: string; pageCacheMb: number; port: number; home: string }): string[] {
+  return [
     `-Xms${options.heap}`,
     `-Xmx${options.heap}`,
     '-XX:+UseG1GC',
@@ -104,13 +101,24 @@ async function spawnLocalNeo4j(options: LocalNeo4jOptions): Promise<{ started: b
     '--add-opens=java.base/java.util=ALL-UNNAMED',
     '-Dio.netty.tryReflectionSetAccessible=true',
     '-Dfile.encoding=UTF-8',
-    `-Dog.home=${localPaths.home}`,
+    `-Dog.home=${options.home}`,
     `-Dog.port=${options.port}`,
     `-Dog.pagecacheMb=${options.pageCacheMb}`,
     '-cp',
-    `${localPaths.classes}${path.delimiter}${path.join(localPaths.lib, '*')}`,
+    `${localPaths.launcherJar}${path.delimiter}${path.join(localPaths.lib, '*')}`,
     'Launcher',
   ];
+}
+
+async function spawnLocalNeo4j(options: LocalNeo4jOptions): Promise<{ started: boolean; pid?: number }> {
+  checkPrerequisites(false);
+  fs.mkdirSync(localPaths.home, { recursive: true });
+  const logOffset = fs.existsSync(localPaths.logFile) ? fs.statSync(localPaths.logFile).size : 0;
+  const out = fs.openSync(localPaths.logFile, 'a');
+  // the class-data archive, when there is one (fetch.ts): ~2 s less of each start on 2 cores. One that no
+  // longer matches the JDK or the jars is ignored by the JVM (a warning in the log), never fatal.
+  const archive = fs.existsSync(localPaths.classArchive) ? [`-XX:SharedArchiveFile=${localPaths.classArchive}`] : [];
+  const args = [...archive, ...launcherArgs({ ...options, home: localPaths.home })];
   const child = spawn(javaCommand(), args, { detached: true, stdio: ['ignore', out, out], env: process.env });
   fs.closeSync(out);
   const pid = child.pid;

@@ -45,6 +45,12 @@ afterAll(() => {
   'turns auth on with NEO4J_PASSWORD, and keeps data and password across a SIGTERM restart',
   async () => {
     expect(cli('start')).toMatch(/started/);
+    // the classes a start loads come from the class-data archive db:fetch made: the JVM mapped it
+    // (one it rejected — another JDK, other jars — it would not map, and would start without it)
+    if (process.platform === 'linux') {
+      const pid = Number(fs.readFileSync(path.join(dir, 'neo4j.pid'), 'utf8'));
+      expect(fs.readFileSync(`/proc/${pid}/maps`, 'utf8')).toContain('launcher.jsa');
+    }
     expect(await tryConnect('local-secret-1')).toBe('ok');
     expect(await tryConnect('not-the-password')).toBe('Neo.ClientError.Security.Unauthorized');
 
