@@ -38,8 +38,37 @@ export async function bulkImportLocal(files: BulkImportFiles, port: number): Pro
   if (runningPid() === undefined && (await portOpen(port)))
     throw new Error(`A Neo4j answers on port ${port} that ${localPaths.base} did not start: the bulk import writes only a store of its own.`);
   await stopLocalNeo4j();
+  const { args, env } = importerCommand(files, localPaths.home, localPaths.base);
+  if (fs.existsSync(localPaths.importerArchive)) args.unshift(`-XX:SharedArchiveFile=${localPaths.importerArchive}`);
+  const child = spawn(javaCommand(), args, {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  if (code !== 0) {
+    // a failed import leaves half-written store files, which the DBMS would start on: removed, so the
+    // database starts empty (it was being replaced) instead of half-imported
+    for (const dir of ['databases', 'transactions']) fs.rmSync(path.join(localPaths.home, 'data', dir, 'neo4j'), { recursive: true, force: true });
+    throw new Error(
+      `neo4j-admin database import exited with ${code}; the half-written database was removed, so it starts empty:\n${output.split('\n').slice(-25).join('\n')}`,
+    );
+  }
+  return output;
+}
+
+/**
+ * The importer's JVM arguments and environment, to import `files` into the `neo4j` database of the
+ * store in `home`; its settings folder (an empty neo4j.conf) and report go in `workDir`.
+ */
+export function importerCommand(files: BulkImportFiles, home: string, workDir: string): { args: string[]; env: NodeJS.ProcessEnv } {
   // the importer reads its settings from NEO4J_CONF; an empty file keeps the embedded DBMS's layout (home/data)
-  const conf = path.join(localPaths.base, 'import-conf');
+  const conf = path.join(workDir, 'import-conf');
   fs.mkdirSync(conf, { recursive: true });
   fs.writeFileSync(path.join(conf, 'neo4j.conf'), '');
   const delimiter = `U+${files.arrayDelimiter.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -61,28 +90,9 @@ export async function bulkImportLocal(files: BulkImportFiles, port: number): Pro
     '--bad-tolerance=0',
     `--array-delimiter=${delimiter}`,
     `--id-type=${(files.idType ?? 'string').toUpperCase()}`,
-    `--report-file=${path.join(localPaths.base, 'import.report')}`,
+    `--report-file=${path.join(workDir, 'import.report')}`,
     ...files.nodes.map((n) => `--nodes=${n.labels.join(':')}=${n.file}`),
     ...files.relationships.map((r) => `--relationships=${r.type}=${r.file}`),
   ];
-  const child = spawn(javaCommand(), args, {
-    env: { ...process.env, NEO4J_HOME: localPaths.home, NEO4J_CONF: conf },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', resolve);
-  });
-  if (code !== 0) {
-    // a failed import leaves half-written store files, which the DBMS would start on: removed, so the
-    // database starts empty (it was being replaced) instead of half-imported
-    for (const dir of ['databases', 'transactions']) fs.rmSync(path.join(localPaths.home, 'data', dir, 'neo4j'), { recursive: true, force: true });
-    throw new Error(
-      `neo4j-admin database import exited with ${code}; the half-written database was removed, so it starts empty:\n${output.split('\n').slice(-25).join('\n')}`,
-    );
-  }
-  return output;
+  return { args, env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: conf } };
 }

@@ -15,6 +15,8 @@ export const localPaths = {
   launcherJar: path.join(shared, 'classes', 'launcher.jar'),
   /** The classes a start of the launcher loads, archived once (fetch.ts) and mapped by every later start. */
   classArchive: path.join(shared, 'classes', 'launcher.jsa'),
+  /** The same for the offline importer (bulk-import.ts). */
+  importerArchive: path.join(shared, 'classes', 'importer.jsa'),
   home: path.join(base, 'home'),
   pidFile: path.join(base, 'neo4j.pid'),
   lockFile: path.join(base, 'neo4j.start.lock'),
