@@ -74,7 +74,8 @@ export function importerCommand(files: BulkImportFiles, home: string, workDir: s
   const delimiter = `U+${files.arrayDelimiter.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
   const args = [
     // C1 only: a run of seconds does not repay C2's compilations, which take a core of two from the
-    // importer's threads (100k people: 22 s against 25 s of wall time, the mean of six runs alternated)
+    // importer's threads — on 2 cores, 100k people: 27–29 s of CPU against 27–39 s, the wall time the
+    // same within the spread (15–19 s, six runs of each alternated)
     '-XX:TieredStopAtLevel=1',
     '-cp',
     path.join(localPaths.lib, '*'),
