@@ -6,5 +6,5 @@
 /** Cypher: a new token. A no-op before the migration made the node. */
 export const GRAPH_VERSION_BUMP = "MATCH (v:GraphVersion {id: 'graph'}) SET v.token = randomUUID()";
 
-/** Cypher: the token now (null before the migration made its node). */
-export const GRAPH_VERSION_READ = "OPTIONAL MATCH (v:GraphVersion {id: 'graph'}) RETURN v.token AS token";
+/** Cypher: the token now as `token` (null before the migration made its node), to go on from with `WITH`. */
+export const GRAPH_VERSION_TOKEN = "OPTIONAL MATCH (v:GraphVersion {id: 'graph'}) WITH v.token AS token";

@@ -6,8 +6,7 @@
 // miss, so a cached hop is never staler than the read that would replace it. Bounded in (estimated)
 // bytes, least recently used out first; NEIGHBOURHOOD_CACHE_MB=0 turns it off.
 import { LRUCache } from 'lru-cache';
-import type { Database, Params } from '../db/database';
-import { GRAPH_VERSION_READ } from './graph-version';
+import type { Params } from '../db/database';
 
 /** The default bound of the cache (NEIGHBOURHOOD_CACHE_MB). */
 export const DEFAULT_HOP_CACHE_MB = 128;
@@ -32,19 +31,10 @@ export function configureHopCache(mb: number): void {
   lastToken = null;
 }
 
-/** True when the cache is on (NEIGHBOURHOOD_CACHE_MB > 0). */
-export const hopCacheOn = (): boolean => cache !== null;
-
-/** The graph's version token now (null when the database has no version node: nothing is cached then). */
-export async function graphToken(db: Database): Promise<string | null> {
-  if (!cache) return null;
-  const [row] = await db.read(GRAPH_VERSION_READ);
-  return noteToken((row?.token as string | null | undefined) ?? null);
-}
-
 /**
- * A token read beside something else (the neighbourhood reads it in its first statement): remembered
- * as the likeliest next one, and given back — null when the cache is off (nothing is cached then).
+ * The graph's version token (graph-version.ts), read by the neighbourhood in its first statement:
+ * remembered as the likeliest next one, and given back — null when the cache is off (nothing is
+ * cached then).
  */
 export function noteToken(token: string | null): string | null {
   if (!cache) return null;

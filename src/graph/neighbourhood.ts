@@ -1,13 +1,14 @@
 // The neighbourhood of an entity (Aleph's "expand", LittleSis's interlocks drawn): breadth-first, one
-// statement per hop (the first with the root and the graph's version token), every fact the tie filter keeps becoming an edge as schema/model.yaml's `edge:` declares
-// it. A position's organisation comes within the same hop (a post is of an organisation, not a tie).
-// Fan-out is capped per expanded entity (`perHop`, best-evidenced ties first) and in all (`MAX_EDGES`);
-// what was cut is counted, never hidden.
+// statement per hop (the first with the root and the graph's version token), every fact the tie filter
+// keeps becoming an edge as schema/model.yaml's `edge:` declares it. A position's organisation comes
+// within the same hop (a post is of an organisation, not a tie). Fan-out is capped per expanded
+// entity (`perHop`, best-evidenced ties first) and in all (`MAX_EDGES`); what was cut is counted, never
+// hidden.
 import type { Database, Params, Row } from '../db/database';
 import { int } from '../db/database';
 import { model } from '../model/model';
-import { Citation, citationOf, CITATIONS_OF, GraphNode, project } from './nodes';
-import { GRAPH_VERSION_READ } from './graph-version';
+import { Citation, citationOf, CITATIONS_OF, GraphNode, NODE_OF_ID, project } from './nodes';
+import { GRAPH_VERSION_TOKEN } from './graph-version';
 import { cachedHop, hopKeyPrefix, likelyCached, noteToken, storeHop } from './hop-cache';
 import { boundedRead, checkRange, ENTITY_RELS, entityNotFound, FACT_RELS, TIED_FACTS, TieFilter, tieParams, WEAKNESS } from './ties';
 
@@ -220,14 +221,9 @@ async function readStart(db: Database, id: string, perHop: number, params: Param
   const withHop = !likelyCached(id, perHop, params);
   const [row] = await boundedRead(...HOP_LIMITS, () =>
     db.read(
-      `${GRAPH_VERSION_READ.replace('RETURN v.token AS token', 'WITH v.token AS token')}
-       CALL () {
-         MATCH (n:Entity {id: $id}) RETURN n
-         UNION
-         MATCH (n:Fact {id: $id}) RETURN n
-         UNION
-         MATCH (:Redirect {id: $id})-[:REDIRECTS_TO]->(n:Entity) RETURN n
-       }
+      `${GRAPH_VERSION_TOKEN}
+       WITH token, $id AS id
+       ${NODE_OF_ID}
        WITH token, n LIMIT 1
        CALL (n) {
          CALL (n) {

@@ -43,16 +43,19 @@ export interface Shape {
 }
 
 /** Entities and facts by id (following merge redirects); unknown ids are absent from the map. */
-export async function nodesById(db: Database, ids: readonly string[], shape?: Shape): Promise<Map<string, GraphNode>> {
-  const rows = await db.read(
-    `UNWIND $ids AS id
-     CALL (id) {
+/** Cypher: the node `n` whose id is `id` — an entity, a fact, or the entity a merged-away id redirects to (no row when none). */
+export const NODE_OF_ID = `CALL (id) {
        MATCH (n:Entity {id: id}) RETURN n
        UNION
        MATCH (n:Fact {id: id}) RETURN n
        UNION
        MATCH (:Redirect {id: id})-[:REDIRECTS_TO]->(n:Entity) RETURN n
-     }
+     }`;
+
+export async function nodesById(db: Database, ids: readonly string[], shape?: Shape): Promise<Map<string, GraphNode>> {
+  const rows = await db.read(
+    `UNWIND $ids AS id
+     ${NODE_OF_ID}
      RETURN id AS asked, ${shape?.project ?? project('n')} AS node`,
     { ...shape?.params, ids: [...new Set(ids)] },
   );
