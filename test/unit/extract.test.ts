@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { articleOf, evaluate, loadExpected, precision, recall } from '../../src/extract/evaluate';
+import { articleOf, evaluate, loadExpected, precision, recall, SHARED_DATA } from '../../src/extract/evaluate';
 import { findFacts } from '../../src/extract/extract';
 import { postKey } from '../../src/extract/keys';
 import { extractArticle, toYaml } from '../../src/extract/output';
@@ -11,7 +11,8 @@ import { postLabel } from '../../src/extract/titles';
 import { loadVocabulary } from '../../src/extract/vocabulary';
 import { planFromText } from '../../src/ingest/ingest';
 
-const NEWS = path.resolve(__dirname, '../../../shared/data/news/vietnews-dev');
+// the shared data folder as the service finds it: DATA_DIR, else ../shared/data beside the project
+const NEWS = path.join(SHARED_DATA, 'news', 'vietnews-dev');
 
 const posts = (text: string, published: string | null = null) =>
   findFacts(`Tiêu đề\n${text}`, { published }).posts.map((p) => `${p.person} | ${postLabel(p.post)} | ${p.status}`);
