@@ -60,6 +60,11 @@ export function cachedHop<T extends object>(key: string): T | undefined {
   return value;
 }
 
+/** A hop read without asking the cache, as one it did not hold (the neighbourhood's first statement reads the root's hop unless likely cached). */
+export function countMiss(): void {
+  if (cache) counts.misses++;
+}
+
 export function storeHop(key: string, value: object): void {
   if (!cache) return;
   cache.set(key, value);

@@ -9,7 +9,7 @@ import { int } from '../db/database';
 import { model } from '../model/model';
 import { Citation, citationOf, CITATIONS_OF, GraphNode, NODE_OF_ID, project } from './nodes';
 import { GRAPH_VERSION_TOKEN } from './graph-version';
-import { cachedHop, hopKeyPrefix, likelyCached, noteToken, storeHop } from './hop-cache';
+import { cachedHop, countMiss, hopKeyPrefix, likelyCached, noteToken, storeHop } from './hop-cache';
 import { boundedRead, checkRange, ENTITY_RELS, entityNotFound, FACT_RELS, TIED_FACTS, TieFilter, tieParams, WEAKNESS } from './ties';
 
 export const MAX_DEPTH = 3;
@@ -219,6 +219,7 @@ async function readHop(db: Database, frontier: string[], perHop: number, params:
  */
 async function readStart(db: Database, id: string, perHop: number, params: Params): Promise<{ root: GraphNode; token: string | null; hop?: HopRow }> {
   const withHop = !likelyCached(id, perHop, params);
+  if (withHop) countMiss(); // read, as the cache (under the last token) does not hold it
   const [row] = await boundedRead(...HOP_LIMITS, () =>
     db.read(
       `${GRAPH_VERSION_TOKEN}
