@@ -70,9 +70,7 @@ export async function neighbourhood(db: Database, id: string, depth: number, per
   checkRange('perHop', perHop, 1, MAX_PER_HOP);
   const params = tieParams(ties);
   // one statement: the graph's version token, the root and — unless it is likely cached — the root's hop
-  const start = await readStart(db, id, perHop, params);
-  const root = start.root;
-  const keyPrefix = start.token ? hopKeyPrefix(start.token, perHop, params) : null;
+  const { root, keyPrefix, hops: rootHops } = await readStart(db, id, perHop, params);
   const out: Neighbourhood = {
     root,
     entities: new Map([[root.id, root]]),
@@ -101,7 +99,7 @@ export async function neighbourhood(db: Database, id: string, depth: number, per
   let frontier = [root.id];
   for (; hop <= depth && frontier.length; hop++) {
     frontier.forEach((f) => expanded.add(f));
-    const rows = hop === 1 && start.hop ? [start.hop] : await readHops(db, frontier, perHop, params, keyPrefix);
+    const rows = (hop === 1 && rootHops) || (await readHops(db, frontier, perHop, params, keyPrefix));
     const next: string[] = [];
     for (const row of rows) {
       const near = new Map(row.near.map((x) => [x.id, x]));
@@ -217,9 +215,13 @@ async function readHop(db: Database, frontier: string[], perHop: number, params:
  * it is left out and taken from the cache, or read after all if the token has moved since. One round
  * trip where there were three. NOT_FOUND when the id names no entity.
  */
-async function readStart(db: Database, id: string, perHop: number, params: Params): Promise<{ root: GraphNode; token: string | null; hop?: HopRow }> {
+async function readStart(
+  db: Database,
+  id: string,
+  perHop: number,
+  params: Params,
+): Promise<{ root: GraphNode; keyPrefix: string | null; hops: HopRow[] | null }> {
   const withHop = !likelyCached(id, perHop, params);
-  if (withHop) countMiss(); // read, as the cache (under the last token) does not hold it
   const [row] = await boundedRead(...HOP_LIMITS, () =>
     db.read(
       `${GRAPH_VERSION_TOKEN}
@@ -241,12 +243,10 @@ async function readStart(db: Database, id: string, perHop: number, params: Param
   if (!root || model.types[root.__typename]?.kind !== 'entity') throw entityNotFound('id', id);
   const token = noteToken((row!.token as string | null) ?? null);
   const keyPrefix = token ? hopKeyPrefix(token, perHop, params) : null;
-  const [read] = row!.hops as unknown as HopRow[];
-  if (read) {
-    if (keyPrefix) keepIfCut(keyPrefix, read);
-    return { root, token, hop: read };
-  }
-  if (withHop) return { root, token, hop: { entity: root.id, total: 0, ups: [], ties: [], near: [] } };
-  // left out as likely cached: from the cache, or (the token moved) read now
-  return { root, token };
+  // left out as likely cached: null, so that it comes from the cache (or is read, the token having moved)
+  if (!withHop) return { root, keyPrefix, hops: null };
+  countMiss(); // read, as the cache (under the last token) did not hold it
+  const hops = row!.hops as unknown as HopRow[]; // none when the root has no ties
+  if (keyPrefix) for (const hop of hops) keepIfCut(keyPrefix, hop);
+  return { root, keyPrefix, hops };
 }

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { localPaths } from './paths';
-import { javaCommand } from './prerequisites';
+import { javaCommand, sharedArchiveArgs } from './prerequisites';
 import { portOpen, runningPid, stopLocalNeo4j } from './server';
 
 export interface BulkImportFiles {
@@ -39,8 +39,7 @@ export async function bulkImportLocal(files: BulkImportFiles, port: number): Pro
     throw new Error(`A Neo4j answers on port ${port} that ${localPaths.base} did not start: the bulk import writes only a store of its own.`);
   await stopLocalNeo4j();
   const { args, env } = importerCommand(files, localPaths.home, localPaths.base);
-  if (fs.existsSync(localPaths.importerArchive)) args.unshift(`-XX:SharedArchiveFile=${localPaths.importerArchive}`);
-  const child = spawn(javaCommand(), args, {
+  const child = spawn(javaCommand(), [...sharedArchiveArgs(localPaths.importerArchive), ...args], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,5 +1,6 @@
 // Checks that Java 17+ and Maven are installed, with a message that says what to install.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 
 /** The java executable: $JAVA_HOME/bin/java when JAVA_HOME is set, else java on PATH. */
@@ -9,6 +10,14 @@ export function javaCommand(): string {
 
 export function javacCommand(): string {
   return process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'javac') : 'javac';
+}
+
+/**
+ * The JVM argument that maps a class-data archive (fetch.ts makes them), or none when there is none.
+ * One that no longer matches the JDK or the jars is ignored by the JVM (a warning), never fatal.
+ */
+export function sharedArchiveArgs(archive: string): string[] {
+  return fs.existsSync(archive) ? [`-XX:SharedArchiveFile=${archive}`] : [];
 }
 
 export function jarCommand(): string {
