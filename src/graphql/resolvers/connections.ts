@@ -1,6 +1,7 @@
 // Query.connections, shared, commonConnections, neighbourhood and timeline: thin wrappers over
 // src/graph/connections.ts, neighbourhood.ts and timeline.ts; the Subgraph's shapes come from ../subgraph-shapes.ts.
-import { commonConnections, connections, shared } from '../../graph/connections';
+import { commonConnections, shared } from '../../graph/common';
+import { connections } from '../../graph/connections';
 import { DEFAULT_PER_HOP, Neighbourhood, neighbourhood } from '../../graph/neighbourhood';
 import type { GraphNode } from '../../graph/nodes';
 import type { TieFilter } from '../../graph/ties';
