@@ -24,6 +24,9 @@ const NEAR_STEPS = 6;
 /** The relationship types that carry meaning (fact → entity, position → organisation). */
 const WALKABLE = [...new Set(Object.values(model.types).flatMap((t) => Object.values(t.references ?? {}).map((r) => r.rel)))].sort();
 
+/** Cypher: both ends of a search found, and not the same entity (no search is run otherwise). */
+const BOTH_KNOWN = 'a IS NOT NULL AND b IS NOT NULL AND a <> b';
+
 /** How well a path is evidenced: counts of its weak facts (0 everywhere = every fact stated, sourced, not proposed). */
 export interface PathEvidence {
   proposed: number;
@@ -185,19 +188,20 @@ export const connectionsCypher = (maxHops: number, params?: Record<string, unkno
   const deepened = `${rounds
     .map((round, i) =>
       i === 0
-        ? `CALL (a, b) { ${round(found[i]!)} }`
-        : `CALL (a, b, ${found.slice(0, i).join(', ')}) { WITH a, b WHERE size(${found.slice(0, i).join(' + ')}) = 0 ${round(found[i]!)} }`,
+        ? `CALL (a, b) { WITH a, b WHERE ${BOTH_KNOWN} ${round(found[i]!)} }`
+        : `CALL (a, b, ${found.slice(0, i).join(', ')}) { WITH a, b WHERE ${BOTH_KNOWN} AND size(${found.slice(0, i).join(' + ')}) = 0 ${round(found[i]!)} }`,
     )
     .join('\n           ')}
            RETURN ${found.join(' + ')} AS chains`;
   return `CALL () { OPTIONAL MATCH (n:Entity {id: $from}) OPTIONAL MATCH (:Redirect {id: $from})-[:REDIRECTS_TO]->(r:Entity) RETURN coalesce(n, r) AS a }
        CALL () { OPTIONAL MATCH (n:Entity {id: $to}) OPTIONAL MATCH (:Redirect {id: $to})-[:REDIRECTS_TO]->(r:Entity) RETURN coalesce(n, r) AS b }
-       // the rounds (one row, whatever a and b are: a walk from a missing node finds nothing)
+       // the rounds (one row, whatever a and b are; none walks unless both are known and distinct: an
+       // unknown id is NOT_FOUND at once, not after a search from the other end)
        CALL (a, b) {
            ${deepened}
        }
        CALL (a, b, chains) {
-         WITH a, b, chains WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
+         WITH a, b, chains WHERE ${BOTH_KNOWN}
          CALL (a, b, chains) {
            UNWIND chains AS ns
            RETURN ns, false AS hub

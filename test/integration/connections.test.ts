@@ -1,7 +1,13 @@
 // How two entities are connected, and what they share — every hop a sourced fact.
 import type { Row } from '../../src/db/database';
-import { connectionsParams, searchRows } from '../../src/graph/connections';
+import neo4j from 'neo4j-driver';
+import { neo4jUri } from '../../src/config';
+import { connectionsCypher, connectionsParams, searchRows } from '../../src/graph/connections';
+import { testConfig } from '../support/db';
 import { useTestServer } from '../support/server';
+
+type Profile = { dbHits: number; children: Profile[] };
+const sumHits = (p: Profile): number => p.dbHits + p.children.reduce((s, c) => s + sumHits(c), 0);
 
 // Wide questions (every tie with its sources): the cost limit has tests of its own.
 const world = useTestServer({ MAX_QUERY_COST: '100000000' });
@@ -145,6 +151,35 @@ describe('ties: connections filtered and ranked by evidence', () => {
     expect(Math.min(...lengths)).toBeLessThanOrEqual(6);
     expect(lengths.some((l) => l > 6 && l <= 8)).toBe(true);
     expect(Math.max(...lengths)).toBeGreaterThan(8);
+  });
+
+  // A search walks from both ends; with one end unknown there is nothing to find, and walking the
+  // other end's neighbourhood first (a hub's: thousands of ties) would only delay the NOT_FOUND.
+  it('runs no search when an end is unknown: the statement reads the two ids and stops', async () => {
+    const config = testConfig();
+    const driver = neo4j.driver(neo4jUri(config), neo4j.auth.basic(config.neo4j.user, config.neo4j.password ?? ''));
+    const hits = async (from: string, to: string) => {
+      const params = connectionsParams(from, to, 4, 3);
+      const result = await driver.executeQuery(`PROFILE ${connectionsCypher(4, params)}`, params, { routing: 'READ', database: config.neo4j.database });
+      return { row: result.records[0]!.toObject(), hits: sumHits(result.summary.profile as Profile) };
+    };
+    try {
+      const known = await hits('person/pham-hai-trung', BQP);
+      expect(known.row.paths.length).toBeGreaterThan(0);
+      for (const [from, to] of [
+        ['person/pham-hai-trung', 'person/no-such-person'],
+        ['person/no-such-person', BQP],
+      ]) {
+        const unknown = await hits(from!, to!);
+        expect(unknown.row.paths).toEqual([]);
+        expect([unknown.row.a, unknown.row.b]).toContain(null);
+        // the two id lookups (each by the Entity constraint, then the Redirect one), not a walk
+        expect(unknown.hits).toBeLessThan(50);
+        expect(unknown.hits * 20).toBeLessThan(known.hits);
+      }
+    } finally {
+      await driver.close();
+    }
   });
 
   it('says NOT_FOUND for an unknown id, naming the argument, rather than "not connected"', async () => {
