@@ -1,12 +1,17 @@
-// `npm run bench:connections [-- --people 100000 --seconds 30 --clients 10 --rounds 2 --only neighbourhood --writer import|cypher --client autocannon|fetch]`: on the generated world
+// `npm run bench:connections [-- --people 100000 --seconds 30 --clients 10 --rounds 2 --only neighbourhood --writer import|cypher --client autocannon|fetch --floor]`: on the generated world
 // (bench/world.ts, generated unless it is there), a real API process (built dist/, the local Neo4j) is
 // asked, by `clients` concurrent clients, for depth-2 neighbourhoods capped at 50 per hop around random
 // people, then for 4-hop connections between random pairs of people. Prints p50/p95/p99 per phase and
 // the answers by status and error code. The clients are autocannon's (its own HTTP/1.1 connections,
 // ~3× less CPU than Node's fetch on the same two cores the API and Neo4j share; every body still read
-// and checked), or Node's fetch with `--client fetch` (as measured before 2026-12-07). Run by hand; the
-// numbers go in BENCHMARKS.md, never in tests.
+// and checked), or Node's fetch with `--client fetch` (as measured before 2026-12-07). `--floor` then
+// measures what this machine allows at all: 200 of the phase's real answers, taken from the API, served
+// by a bare node:http server that does no other work — as bytes encoded once, as text joined from
+// elements serialised once (answers spliced from kept fragments), and as JSON.stringify of the object
+// per request (what any GraphQL server does) — to the same clients. Run by hand; the numbers go in
+// BENCHMARKS.md, never in tests.
 import autocannon from 'autocannon';
+import http from 'node:http';
 import { openDatabase } from '../src/bootstrap';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/log';
@@ -109,6 +114,77 @@ async function runFetch(url: string, phase: Phase, clients: number, seconds: num
   return summary(latencies, answers);
 }
 
+/**
+ * The floor under a phase: `answers` (real response bodies) served round-robin by a bare node:http
+ * server, no GraphQL, no database, in three ways, each loaded as the phase is (same client, clients, seconds).
+ */
+async function floor(phase: Phase, answers: string[], clients: number, seconds: number, run: typeof runAutocannon, port: number) {
+  const objects = answers.map((a) => JSON.parse(a) as { data: { neighbourhood: { cytoscape: { nodes: unknown[]; edges: unknown[] } } } });
+  const ways: Array<[string, () => (i: number) => string | Buffer]> = [
+    [
+      'bytes encoded once',
+      () => {
+        const bytes = answers.map((a) => Buffer.from(a));
+        return (i) => bytes[i]!;
+      },
+    ],
+    [
+      'text joined from elements serialised once',
+      () => {
+        const parts = objects.map((o) => {
+          const { cytoscape, ...rest } = o.data.neighbourhood;
+          return {
+            rest: JSON.stringify(rest).slice(1, -1),
+            nodes: cytoscape.nodes.map((x) => JSON.stringify(x)),
+            edges: cytoscape.edges.map((x) => JSON.stringify(x)),
+          };
+        });
+        return (i) => {
+          const p = parts[i]!;
+          return `{"data":{"neighbourhood":{${p.rest},"cytoscape":{"nodes":[${p.nodes.join(',')}],"edges":[${p.edges.join(',')}]}}}}\n`;
+        };
+      },
+    ],
+    ['JSON.stringify per request', () => (i) => JSON.stringify(objects[i]) + '\n'],
+  ];
+  for (const [name, prepare] of ways) {
+    const body = prepare();
+    let next = 0;
+    const server = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.setHeader('content-type', 'application/json; charset=utf-8');
+        res.end(body(next++ % answers.length));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    try {
+      await run(`http://127.0.0.1:${port}/graphql`, phase, 2, 3);
+      const r = await run(`http://127.0.0.1:${port}/graphql`, phase, clients, seconds);
+      console.log(`floor, ${name}: ${r.n} requests in ${seconds} s, ${clients} clients`);
+      console.log(`  latency ms: p50 ${r.p50.toFixed(1)}  p95 ${r.p95.toFixed(1)}  p99 ${r.p99.toFixed(1)}  max ${r.max.toFixed(1)}`);
+      console.log(`  answers: ${[...r.answers].map(([k, n]) => `${k}: ${n}`).join(', ')}`);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }
+}
+
+/** `n` answers of a phase, one request after the other. */
+async function sample(url: string, phase: Phase, n: number): Promise<string[]> {
+  const out: string[] = [];
+  while (out.length < n) {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: phase.query, variables: phase.variables() }),
+    });
+    const text = await res.text();
+    if (res.status === 200 && text.startsWith('{"data":{') && !text.includes('"errors":[')) out.push(text);
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   const people = arg('people', 100_000);
   const seconds = arg('seconds', 30);
@@ -139,11 +215,17 @@ async function main(): Promise<void> {
     for (const phase of phases.filter((p) => p.name.startsWith(only))) {
       await run(`${url}/graphql`, phase, 2, 3); // warm-up: plans cached, pages in memory
       // round 1 starts with the API's caches (the neighbourhood's hub hops) nearly empty; round 2 finds them filled
+      const floorAnswers = process.argv.includes('--floor') && phase.name.startsWith('neighbourhood') ? await sample(`${url}/graphql`, phase, 200) : [];
       for (let round = 1; round <= rounds; round++) {
         const r = await run(`${url}/graphql`, phase, clients, seconds);
         console.log(`${phase.name}${rounds > 1 ? ` (round ${round})` : ''}: ${r.n} requests in ${seconds} s, ${clients} clients (${clientKind})`);
         console.log(`  latency ms: p50 ${r.p50.toFixed(1)}  p95 ${r.p95.toFixed(1)}  p99 ${r.p99.toFixed(1)}  max ${r.max.toFixed(1)}`);
         console.log(`  answers: ${[...r.answers].map(([k, n]) => `${k}: ${n}`).join(', ')}`);
+      }
+      if (floorAnswers.length) {
+        const sizes = floorAnswers.map((a) => Buffer.byteLength(a)).sort((x, y) => x - y);
+        console.log(`floor: ${floorAnswers.length} answers of ${sizes[0]}–${sizes[sizes.length - 1]} bytes (median ${percentile(sizes, 50)})`);
+        await floor(phase, floorAnswers, clients, seconds, run, port + 1);
       }
     }
   } finally {
