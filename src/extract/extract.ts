@@ -3,7 +3,8 @@
 // and the text in, findings out; src/extract/facts.ts turns them into a facts file.
 import { fold } from '../text/fold';
 import { Byline, findBylines, findPersons, PersonMention } from './persons';
-import { AwardFinding, dateIn, EventFinding, ParticipationFinding, PostFinding, RankFinding, sentenceRange, Statements } from './statements';
+import { dateIn, sentenceRange } from './sentences';
+import { AwardFinding, EventFinding, ParticipationFinding, PostFinding, RankFinding, Statements } from './statements';
 import { Grammar, OrgRef, PostMatch, postLabel } from './titles';
 import { Token, tokenize } from './tokens';
 import { vocabulary } from './vocabulary';

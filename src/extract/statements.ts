@@ -1,11 +1,13 @@
 // What the sentences say about the people found: appointments ("được bổ nhiệm giữ chức …"),
 // promotions ("thăng quân hàm từ trung tướng lên thượng tướng"), awards ("đề nghị tặng …" =
 // proposed; "trao tặng / được tặng / nhận …" = conferred), career ("từng là …", "nguyên …"), the
-// event and who did what in it. Each finding keeps the token range it is read from (its quote).
+// event and who did what in it. Each finding keeps the token range it is read from (its quote). The
+// reading of sentences they stand on (who a sentence is about, its clauses, dates) is sentences.ts.
 import { fold } from '../text/fold';
 import type { PersonMention } from './persons';
 import { Grammar, OrgRef, PostMatch, RankEntry } from './titles';
 import { longestAt, matchAt, Token } from './tokens';
+import { dateIn, deciderBefore, findIn, Sentences, sentenceRange } from './sentences';
 import { exactPhrase, phrase } from './vocabulary';
 
 export type Status = 'current' | 'ended' | 'unknown';
@@ -72,157 +74,17 @@ const AWARD_WORDS = new Set(
   ),
 );
 
-/** A sentence's token range. */
-export function sentenceRange(tokens: Token[], s: number): [number, number] {
-  let a = tokens.findIndex((t) => t.s === s);
-  let b = a;
-  while (tokens[b + 1]?.s === s) b++;
-  if (a < 0) a = b = 0;
-  return [a, b];
-}
-
-/** Where the verbs or particles `phrases` (exact lower-case words) occur in tokens a..b. */
-function findIn(tokens: Token[], a: number, b: number, phrases: string[][]): number[] {
-  const hits: number[] = [];
-  for (let i = a; i <= b; i++) if (longestAt(tokens, i, phrases, true)) hits.push(i);
-  return hits;
-}
-
-/** A date in tokens [a, b]: "15/9", "ngày 10/12", "tháng 6/2015", "năm 2007". Partial dates complete their year from `published` when safe. */
-export function dateIn(tokens: Token[], a: number, b: number, published: string | null): { date: string | null; note: string | null } | null {
-  for (let i = a; i <= b; i++) {
-    const t = tokens[i]!;
-    if (t.f === 'thang' && /^\d{1,2}$/.test(tokens[i + 1]?.text ?? '') && tokens[i + 2]?.text === '/' && /^\d{4}$/.test(tokens[i + 3]?.text ?? ''))
-      return { date: `${tokens[i + 3]!.text}-${tokens[i + 1]!.text.padStart(2, '0')}`, note: null };
-    if (t.f === 'nam' && /^(19|20)\d\d$/.test(tokens[i + 1]?.text ?? '')) return { date: tokens[i + 1]!.text, note: null };
-    if (/^\d{1,2}$/.test(t.text) && tokens[i + 1]?.text === '/' && /^\d{1,2}$/.test(tokens[i + 2]?.text ?? '') && tokens[i - 1]?.f !== 'thang') {
-      const d = Number(t.text);
-      const m = Number(tokens[i + 2]!.text);
-      if (d < 1 || d > 31 || m < 1 || m > 12) continue;
-      const dm = `${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-      if (tokens[i + 3]?.text === '/' && /^\d{4}$/.test(tokens[i + 4]?.text ?? '')) return { date: `${tokens[i + 4]!.text}-${dm}`, note: null };
-      const written = `${t.text}/${tokens[i + 2]!.text}`;
-      // the year is the publication's when the day is on or before it in the same year, within about four months
-      if (published && /^\d{4}-\d{2}-\d{2}$/.test(published)) {
-        const candidate = `${published.slice(0, 4)}-${dm}`;
-        const days = (Date.parse(published) - Date.parse(candidate)) / 86_400_000;
-        if (days >= 0 && days <= 120)
-          return { date: candidate, note: `The text gives ${written} without a year; the year is the publication's (${published}).` };
-      }
-      return {
-        date: null,
-        note: `The text gives ${written} without a year${published ? ' and it cannot be safely completed from the publication date' : ''}.`,
-      };
-    }
-  }
-  return null;
-}
-
-/** Who decided: "được Thủ tướng bổ nhiệm", "quyết định của Chủ tịch nước", "Bộ Quốc phòng thăng quân hàm". */
-function deciderBefore(tokens: Token[], g: Grammar, verb: number, a: number): string | null {
-  for (let i = Math.max(a, verb - 8); i < verb; i++) {
-    const t = tokens[i]!;
-    if (t.f === 'duoc' || (t.f === 'cua' && tokens[i - 1]?.f === 'dinh')) {
-      const post = g.postAt(tokens, i + 1);
-      if (post && post.end <= verb + 1) return g.written(tokens, i + 1, post.end);
-      const org = g.orgAt(tokens, i + 1, null);
-      if (org && org.end <= verb + 1) return org.org.name;
-    }
-  }
-  return null;
-}
-
-export class Statements {
-  private readonly mentionsBySentence = new Map<number, PersonMention[]>();
+export class Statements extends Sentences {
   /** The vocabulary's cue phrases, folded once. */
   private readonly cues: { awards: string[][][]; events: string[][][]; participation: string[][][] };
-  private readonly focusBySentence = new Map<number, string | null>();
 
-  constructor(
-    private readonly tokens: Token[],
-    private readonly g: Grammar,
-    private readonly mentions: PersonMention[],
-    private readonly published: string | null,
-  ) {
+  constructor(tokens: Token[], g: Grammar, mentions: PersonMention[], published: string | null) {
+    super(tokens, g, mentions, published);
     this.cues = {
       awards: g.v.awardHeads.map((h) => h.words.map(phrase)),
       events: g.v.events.map((h) => h.words.map(phrase)),
       participation: g.v.participation.map((h) => h.words.map(phrase)),
     };
-    for (const m of mentions) {
-      const s = tokens[m.start]!.s;
-      this.mentionsBySentence.set(s, [...(this.mentionsBySentence.get(s) ?? []), m]);
-    }
-    let focus: string | null = null;
-    const last = tokens.at(-1)?.s ?? 0;
-    for (let s = 0; s <= last; s++) {
-      const [a] = sentenceRange(tokens, s);
-      const first = this.mentionsBySentence.get(s)?.[0];
-      if (first && first.from - a <= 8) focus = first.key;
-      this.focusBySentence.set(s, focus);
-    }
-  }
-
-  /** The person a sentence is about: its first mention near the start, else "ông"/"bà" = the last such person. */
-  subject(s: number, before?: number): string | null {
-    const [a, b] = sentenceRange(this.tokens, s);
-    const first = this.mentionsBySentence.get(s)?.[0];
-    if (first && first.from - a <= 8) return first.key;
-    for (let i = a; i <= Math.min(b, before ?? a + 10); i++) {
-      const t = this.tokens[i]!;
-      if ((t.f === 'ong' || t.f === 'ba') && !this.g.nameStartsAt(this.tokens, i + 1)) return this.focusBySentence.get(s - 1) ?? null;
-    }
-    return null;
-  }
-
-  /** "thay cho đồng chí X", "đối với ông X", "với ông X": X is not who the sentence is about. */
-  private replaced(m: PersonMention): boolean {
-    const before = this.tokens.slice(Math.max(0, m.from - 3), m.from).map((t) => t.w);
-    return before.includes('thay') || before.includes('với') || (before.includes('cho') && !before.includes('trao'));
-  }
-
-  /** The one person a sentence names (not a replaced one), if it names just one. */
-  private only(s: number): string | null {
-    const keys = new Set(
-      this.inSentence(s)
-        .filter((m) => !this.replaced(m))
-        .map((m) => m.key),
-    );
-    return keys.size === 1 ? [...keys][0]! : null;
-  }
-
-  private inSentence(s: number): PersonMention[] {
-    return this.mentionsBySentence.get(s) ?? [];
-  }
-
-  /** The clause (between ";" marks) of a sentence around token i. */
-  private clause(i: number): [number, number] {
-    const [a, b] = sentenceRange(this.tokens, this.tokens[i]!.s);
-    let x = i;
-    while (x > a && this.tokens[x - 1]!.text !== ';') x--;
-    let y = i;
-    while (y < b && this.tokens[y + 1]!.text !== ';') y++;
-    return [x, y];
-  }
-
-  /** People that an action at `verb` is about: named between the verb and `target` (active), else before it in the clause, else the sentence's subject. */
-  private actors(verb: number, target: number): string[] {
-    const s = this.tokens[verb]!.s;
-    const [ca] = this.clause(verb);
-    const inside = this.inSentence(s).filter((m) => m.start > verb && m.end <= target);
-    if (inside.length) return [...new Set(inside.map((m) => m.key))];
-    const acts = (m: PersonMention) => {
-      let k = m.to + 1;
-      while (['vua', 'da', 'se', 'cung'].includes(this.tokens[k]?.f ?? '')) k++;
-      return ['ky', 'trao', 'chu', 'cong'].includes(this.tokens[k]?.f ?? '') && this.tokens[k]!.w !== 'cùng';
-    };
-    const before = this.inSentence(s).filter((m) => m.start >= ca && m.end <= verb && !acts(m) && !this.replaced(m));
-    if (before.length) {
-      // a list of people joined by "và" / "," before the verb; a decider ("Thủ tướng X ký …") does not count
-      return [...new Set(before.map((m) => m.key))];
-    }
-    const subject = this.subject(s) ?? this.only(s);
-    return subject ? [subject] : [];
   }
 
   appointments(): PostFinding[] {
