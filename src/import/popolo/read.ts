@@ -58,10 +58,21 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? 
 const list = (v: unknown): Obj[] => (Array.isArray(v) ? (v.filter((x) => x && typeof x === 'object') as Obj[]) : []);
 
 export function readPopolo(doc: PopoloDocument, source: Obj, options: PopoloOptions, problems: InputProblem[]): DatasetFacts {
-  const facts = new DatasetFacts(source);
-  const where = (kind: string, i: number, o: Obj) => options.originOf?.(kind, i, o) ?? `${kind}[${i}]${str(o.id) ? ` (id ${String(o.id)})` : ''}`;
-  const bad = (record: string, field: string, message: string) => problems.push({ record, field, message });
-  const ids = {
+  const reader = new PopoloReader(source, options, problems);
+  // in this order: each class refers only to those read before it (an area's or an organisation's parent, read in a second pass)
+  reader.areas(list(doc.areas));
+  reader.organizations(list(doc.organizations));
+  reader.events(list(doc.events));
+  reader.persons(list(doc.persons));
+  reader.posts(list(doc.posts));
+  reader.memberships(list(doc.memberships));
+  return reader.facts;
+}
+
+/** One document's reading: the facts so far, the graph ids given to the file's own ids, the problems found. */
+class PopoloReader {
+  readonly facts: DatasetFacts;
+  private readonly ids = {
     persons: new Map<string, string>(),
     organizations: new Map<string, string>(),
     posts: new Map<string, string>(),
@@ -69,231 +80,269 @@ export function readPopolo(doc: PopoloDocument, source: Obj, options: PopoloOpti
     areas: new Map<string, string>(),
   };
 
-  const date = (record: string, o: Obj, field: string): string | null => {
+  constructor(
+    source: Obj,
+    private readonly options: PopoloOptions,
+    private readonly problems: InputProblem[],
+  ) {
+    this.facts = new DatasetFacts(source);
+  }
+
+  areas(areas: Obj[]): void {
+    const entries = new Map<string, Record<string, unknown>>();
+    areas.forEach((a, i) => {
+      const record = this.where('areas', i, a);
+      const name = str(a.name);
+      if (!name) return this.bad(record, 'name', 'an area needs a name');
+      const id = this.entityId('area', name, a);
+      if (str(a.id)) this.ids.areas.set(String(a.id), id);
+      const entry = this.facts.add(
+        'areas',
+        {
+          id,
+          name,
+          aliases: [],
+          otherNames: this.otherNames(record, a),
+          classification: str(a.type),
+          ...identifiers(a, null),
+          mentions: recordEvidence('popolo:area', a, sourceUrls(a)),
+        },
+        record,
+      );
+      if (str(a.id)) entries.set(String(a.id), entry);
+    });
+    // parent_id may name an area listed later: linked once all are read
+    areas.forEach((a, i) => {
+      const parent = str(a.parent_id);
+      const entry = str(a.id) ? entries.get(String(a.id)) : undefined;
+      if (!parent || !entry) return;
+      if (!this.ids.areas.has(parent)) return this.bad(this.where('areas', i, a), 'parent_id', `no area ${parent} in the file`);
+      entry.parent = this.ids.areas.get(parent);
+    });
+  }
+
+  organizations(organizations: Obj[]): void {
+    organizations.forEach((o, i) => {
+      const record = this.where('organizations', i, o);
+      const name = str(o.name);
+      if (!name) return this.bad(record, 'name', 'an organization needs a name');
+      const id = this.entityId('organization', name, o);
+      if (str(o.id)) this.ids.organizations.set(String(o.id), id);
+      const cls = (str(o.classification) ?? '').toLowerCase();
+      const classification = ORG_CLASSES[cls] ?? (MODEL_ORG_CLASSES.has(cls.replace(/\s+/g, '_')) ? cls.replace(/\s+/g, '_') : 'other');
+      this.facts.add(
+        'organizations',
+        {
+          id,
+          name,
+          abbreviations: [],
+          aliases: [],
+          otherNames: this.otherNames(record, o),
+          classification,
+          ...identifiers(o, null),
+          mentions: recordEvidence('popolo:organization', o, sourceUrls(o)),
+        },
+        record,
+      );
+    });
+    // parent_id may name an organisation listed later: linked once all are read
+    organizations.forEach((o, i) => {
+      const parent = str(o.parent_id);
+      const child = str(o.id) && this.ids.organizations.get(String(o.id));
+      if (!parent || !child) return;
+      if (!this.ids.organizations.has(parent)) return this.bad(this.where('organizations', i, o), 'parent_id', `no organization ${parent} in the file`);
+      this.facts.add(
+        'subordinations',
+        { child, parent: this.ids.organizations.get(parent), relation: 'part_of', evidence: recordEvidence('popolo:organization', o) },
+        this.where('organizations', i, o),
+        `${child}>${parent}`,
+      );
+    });
+  }
+
+  events(events: Obj[]): void {
+    events.forEach((e, i) => {
+      const record = this.where('events', i, e);
+      const name = str(e.name);
+      if (!name) return this.bad(record, 'name', 'an event needs a name');
+      const id = this.entityId('event', name, e);
+      if (str(e.id)) this.ids.events.set(String(e.id), id);
+      const cls = (str(e.classification) ?? '').toLowerCase();
+      this.facts.add(
+        'events',
+        {
+          id,
+          name,
+          classification: EVENT_CLASSES[cls] ?? (MODEL_EVENT_CLASSES.has(cls.replace(/\s+/g, '_')) ? cls.replace(/\s+/g, '_') : 'other'),
+          startDate: this.date(record, e, 'start_date'),
+          endDate: this.date(record, e, 'end_date'),
+          organization: this.ref(record, 'organizations', 'organization_id', e),
+          identifiers: identifiers(e, null).identifiers,
+          mentions: recordEvidence('popolo:event', e, sourceUrls(e)),
+        },
+        record,
+      );
+    });
+  }
+
+  /**
+   * Person ids: the slug of the name, and where two people of the file share it, their own id's hash
+   * too (namesakes stay apart; entity resolution then matches each by its identifiers first).
+   */
+  persons(persons: Obj[]): void {
+    const slugCount = new Map<string, number>();
+    for (const p of persons) if (str(p.name)) slugCount.set(slug(normalizeName(String(p.name))), (slugCount.get(slug(normalizeName(String(p.name)))) ?? 0) + 1);
+    persons.forEach((p, i) => {
+      const record = this.where('persons', i, p);
+      const name = str(p.name);
+      if (!name) return this.bad(record, 'name', 'a person needs a name');
+      const own = str(p.id);
+      const s = slug(normalizeName(name)) || shortHash(name);
+      let id = own && /^person\/[a-z0-9]+(?:[-/][a-z0-9]+)*$/.test(own) ? own : `person/${s}`;
+      if (id === `person/${s}` && (slugCount.get(s) ?? 0) > 1) id = `person/${s}-${shortHash(`${this.options.dataset}|${own ?? i}`)}`;
+      if (own) this.ids.persons.set(own, id);
+      const gender = str(p.gender)?.toLowerCase();
+      const ownId = own && !own.startsWith('person/') ? identifier(this.options.idScheme, own) : null;
+      this.facts.add(
+        'persons',
+        {
+          id,
+          name,
+          familyName: str(p.family_name),
+          givenName: str(p.given_name),
+          aliases: [],
+          otherNames: this.otherNames(record, p),
+          gender: gender === 'male' || gender === 'female' ? gender : null,
+          birthDate: this.date(record, p, 'birth_date'),
+          deathDate: this.date(record, p, 'death_date'),
+          ...identifiers(p, ownId),
+          mentions: recordEvidence('popolo:person', p, sourceUrls(p)),
+        },
+        record,
+      );
+    });
+  }
+
+  posts(posts: Obj[]): void {
+    posts.forEach((p, i) => {
+      const record = this.where('posts', i, p);
+      const label = str(p.label) ?? str(p.role);
+      if (!label) return this.bad(record, 'label', 'a post needs a label or a role');
+      const id = this.entityId('position', label, p);
+      if (str(p.id)) this.ids.posts.set(String(p.id), id);
+      this.facts.add(
+        'positions',
+        {
+          id,
+          role: str(p.role) ?? label,
+          label,
+          organization: this.ref(record, 'organizations', 'organization_id', p),
+          area: this.ref(record, 'areas', 'area_id', p),
+          mentions: recordEvidence('popolo:post', p, sourceUrls(p)),
+        },
+        record,
+      );
+    });
+  }
+
+  /** A membership with a post is an Occupancy; without, a Membership (its member a person, or an organisation). */
+  memberships(memberships: Obj[]): void {
+    memberships.forEach((m, i) => {
+      const record = this.where('memberships', i, m);
+      // the member: a person (person_id), or an organisation (member: {"@type": "Organization", id}, as this project exports it)
+      const member = m.member && typeof m.member === 'object' ? (m.member as Obj) : null;
+      const orgMember = !str(m.person_id) && member && str(member.id) ? (this.ids.organizations.get(String(member.id)) ?? null) : null;
+      if (member && !str(m.person_id) && !orgMember) return this.bad(record, 'member', `no organization ${String(member.id)} in the file`);
+      const holder = orgMember ?? this.ref(record, 'persons', 'person_id', m);
+      if (!holder) return str(m.person_id) ? undefined : this.bad(record, 'person_id', 'a membership needs a person_id or a member');
+      const startDate = this.date(record, m, 'start_date');
+      const endDate = this.date(record, m, 'end_date');
+      const evidence = recordEvidence('popolo:membership', m, sourceUrls(m));
+      const post = this.ref(record, 'posts', 'post_id', m);
+      if (post && !orgMember) {
+        const status = endDate ? 'ended' : 'unknown';
+        this.facts.add('occupancies', { holder, position: post, startDate, endDate, status, evidence }, record, `${holder}|${post}|${startDate ?? ''}`);
+        return;
+      }
+      const organization = this.ref(record, 'organizations', 'organization_id', m);
+      if (!organization) return str(m.organization_id) ? undefined : this.bad(record, 'organization_id', 'a membership needs an organization_id or a post_id');
+      const roleText = str(m.role) ?? str(m.label);
+      const membership = {
+        member: holder,
+        organization,
+        role: ROLES[(roleText ?? 'member').toLowerCase()] ?? 'member',
+        roleText,
+        startDate,
+        endDate,
+        onBehalfOf: this.ref(record, 'organizations', 'on_behalf_of_id', m),
+        area: this.ref(record, 'areas', 'area_id', m),
+        legislativePeriod: this.ref(record, 'events', 'legislative_period_id', m),
+        evidence,
+      };
+      const key = [holder, organization, membership.role, startDate, membership.legislativePeriod, membership.onBehalfOf, membership.area].join('|');
+      this.facts.add('memberships', membership, record, key);
+    });
+  }
+
+  /** Where an object was read: the caller's origin (a CSV line), else "persons[3] (id …)". */
+  private where(kind: string, i: number, o: Obj): string {
+    return this.options.originOf?.(kind, i, o) ?? `${kind}[${i}]${str(o.id) ? ` (id ${String(o.id)})` : ''}`;
+  }
+
+  private bad(record: string, field: string, message: string): void {
+    this.problems.push({ record, field, message });
+  }
+
+  private date(record: string, o: Obj, field: string): string | null {
     const d = isoDate(o[field]);
-    if (d === undefined) bad(record, field, `expected a date (YYYY, YYYY-MM or YYYY-MM-DD), got ${JSON.stringify(o[field])}`);
+    if (d === undefined) this.bad(record, field, `expected a date (YYYY, YYYY-MM or YYYY-MM-DD), got ${JSON.stringify(o[field])}`);
     return d ?? null;
-  };
-  const sourceUrls = (o: Obj) =>
-    list(o.sources)
-      .map((s) => str(s.url))
-      .filter((u): u is string => !!u);
-  const names = (o: Obj) => list(o.other_names).filter((n) => str(n.name));
-  const otherNames = (record: string, o: Obj) =>
-    names(o).map((n) =>
-      encodeOtherName({
-        name: String(n.name).trim(),
-        lang: str(n.lang),
-        startDate: date(record, n, 'start_date'),
-        endDate: date(record, n, 'end_date'),
-        note: str(n.note),
-      }),
-    );
-  /** identifiers [{scheme, identifier}] → "scheme:value"; a Wikidata one is also the wikidataId. */
-  const identifiers = (o: Obj, own: string | null) => {
-    const out = list(o.identifiers)
-      .map((x) => identifier(String(x.scheme ?? ''), x.identifier))
-      .filter((x): x is string => !!x);
-    if (own) out.unshift(own);
-    const wikidata = out.map((x) => /^wikidata:(Q[1-9]\d*)$/.exec(x)?.[1]).find(Boolean) ?? null;
-    return { identifiers: [...new Set(out)], wikidataId: wikidata };
-  };
+  }
+
+  private otherNames(record: string, o: Obj): string[] {
+    return list(o.other_names)
+      .filter((n) => str(n.name))
+      .map((n) =>
+        encodeOtherName({
+          name: String(n.name).trim(),
+          lang: str(n.lang),
+          startDate: this.date(record, n, 'start_date'),
+          endDate: this.date(record, n, 'end_date'),
+          note: str(n.note),
+        }),
+      );
+  }
+
   /** An id the graph gave (a file this project exported) is kept as it is; any other is scoped. */
-  const entityId = (prefix: string, name: string, o: Obj) => {
+  private entityId(prefix: string, name: string, o: Obj): string {
     const own = str(o.id);
     if (own && new RegExp(`^${prefix}/[a-z0-9]+(?:[-/][a-z0-9]+)*$`).test(own)) return own;
-    return scopedId(prefix, name, options.dataset, own ?? name);
-  };
+    return scopedId(prefix, name, this.options.dataset, own ?? name);
+  }
 
-  const areaEntries = new Map<string, Record<string, unknown>>();
-  list(doc.areas).forEach((a, i) => {
-    const record = where('areas', i, a);
-    const name = str(a.name);
-    if (!name) return bad(record, 'name', 'an area needs a name');
-    const id = entityId('area', name, a);
-    if (str(a.id)) ids.areas.set(String(a.id), id);
-    const entry = facts.add(
-      'areas',
-      {
-        id,
-        name,
-        aliases: [],
-        otherNames: otherNames(record, a),
-        classification: str(a.type),
-        ...identifiers(a, null),
-        mentions: recordEvidence('popolo:area', a, sourceUrls(a)),
-      },
-      record,
-    );
-    if (str(a.id)) areaEntries.set(String(a.id), entry);
-  });
-  // parent_id may name an area listed later: linked once all are read
-  list(doc.areas).forEach((a, i) => {
-    const parent = str(a.parent_id);
-    const entry = str(a.id) ? areaEntries.get(String(a.id)) : undefined;
-    if (!parent || !entry) return;
-    if (!ids.areas.has(parent)) return bad(where('areas', i, a), 'parent_id', `no area ${parent} in the file`);
-    entry.parent = ids.areas.get(parent);
-  });
-
-  list(doc.organizations).forEach((o, i) => {
-    const record = where('organizations', i, o);
-    const name = str(o.name);
-    if (!name) return bad(record, 'name', 'an organization needs a name');
-    const id = entityId('organization', name, o);
-    if (str(o.id)) ids.organizations.set(String(o.id), id);
-    const cls = (str(o.classification) ?? '').toLowerCase();
-    const classification = ORG_CLASSES[cls] ?? (MODEL_ORG_CLASSES.has(cls.replace(/\s+/g, '_')) ? cls.replace(/\s+/g, '_') : 'other');
-    facts.add(
-      'organizations',
-      {
-        id,
-        name,
-        abbreviations: [],
-        aliases: [],
-        otherNames: otherNames(record, o),
-        classification,
-        ...identifiers(o, null),
-        mentions: recordEvidence('popolo:organization', o, sourceUrls(o)),
-      },
-      record,
-    );
-  });
-  list(doc.organizations).forEach((o, i) => {
-    const parent = str(o.parent_id);
-    const child = str(o.id) && ids.organizations.get(String(o.id));
-    if (!parent || !child) return;
-    if (!ids.organizations.has(parent)) return bad(where('organizations', i, o), 'parent_id', `no organization ${parent} in the file`);
-    facts.add(
-      'subordinations',
-      { child, parent: ids.organizations.get(parent), relation: 'part_of', evidence: recordEvidence('popolo:organization', o) },
-      where('organizations', i, o),
-      `${child}>${parent}`,
-    );
-  });
-
-  const ref = (record: string, kind: keyof typeof ids, field: string, o: Obj): string | null => {
+  /** The graph id of the object of `kind` that field `field` names (read before), or null — a problem when it names none. */
+  private ref(record: string, kind: keyof PopoloReader['ids'], field: string, o: Obj): string | null {
     const v = str(o[field]);
     if (!v) return null;
-    const id = ids[kind].get(v);
-    if (!id) bad(record, field, `no ${kind.replace(/s$/, '')} ${v} in the file`);
+    const id = this.ids[kind].get(v);
+    if (!id) this.bad(record, field, `no ${kind.replace(/s$/, '')} ${v} in the file`);
     return id ?? null;
-  };
+  }
+}
 
-  list(doc.events).forEach((e, i) => {
-    const record = where('events', i, e);
-    const name = str(e.name);
-    if (!name) return bad(record, 'name', 'an event needs a name');
-    const id = entityId('event', name, e);
-    if (str(e.id)) ids.events.set(String(e.id), id);
-    const cls = (str(e.classification) ?? '').toLowerCase();
-    facts.add(
-      'events',
-      {
-        id,
-        name,
-        classification: EVENT_CLASSES[cls] ?? (MODEL_EVENT_CLASSES.has(cls.replace(/\s+/g, '_')) ? cls.replace(/\s+/g, '_') : 'other'),
-        startDate: date(record, e, 'start_date'),
-        endDate: date(record, e, 'end_date'),
-        organization: ref(record, 'organizations', 'organization_id', e),
-        identifiers: identifiers(e, null).identifiers,
-        mentions: recordEvidence('popolo:event', e, sourceUrls(e)),
-      },
-      record,
-    );
-  });
+const sourceUrls = (o: Obj) =>
+  list(o.sources)
+    .map((s) => str(s.url))
+    .filter((u): u is string => !!u);
 
-  // Person ids: the slug of the name, and where two people of the file share it, their own id's hash
-  // too (namesakes stay apart; entity resolution then matches each by its identifiers first).
-  const slugCount = new Map<string, number>();
-  for (const p of list(doc.persons))
-    if (str(p.name)) slugCount.set(slug(normalizeName(String(p.name))), (slugCount.get(slug(normalizeName(String(p.name)))) ?? 0) + 1);
-  list(doc.persons).forEach((p, i) => {
-    const record = where('persons', i, p);
-    const name = str(p.name);
-    if (!name) return bad(record, 'name', 'a person needs a name');
-    const own = str(p.id);
-    const s = slug(normalizeName(name)) || shortHash(name);
-    let id = own && /^person\/[a-z0-9]+(?:[-/][a-z0-9]+)*$/.test(own) ? own : `person/${s}`;
-    if (id === `person/${s}` && (slugCount.get(s) ?? 0) > 1) id = `person/${s}-${shortHash(`${options.dataset}|${own ?? i}`)}`;
-    if (own) ids.persons.set(own, id);
-    const gender = str(p.gender)?.toLowerCase();
-    const ownId = own && !own.startsWith('person/') ? identifier(options.idScheme, own) : null;
-    facts.add(
-      'persons',
-      {
-        id,
-        name,
-        familyName: str(p.family_name),
-        givenName: str(p.given_name),
-        aliases: [],
-        otherNames: otherNames(record, p),
-        gender: gender === 'male' || gender === 'female' ? gender : null,
-        birthDate: date(record, p, 'birth_date'),
-        deathDate: date(record, p, 'death_date'),
-        ...identifiers(p, ownId),
-        mentions: recordEvidence('popolo:person', p, sourceUrls(p)),
-      },
-      record,
-    );
-  });
-
-  list(doc.posts).forEach((p, i) => {
-    const record = where('posts', i, p);
-    const label = str(p.label) ?? str(p.role);
-    if (!label) return bad(record, 'label', 'a post needs a label or a role');
-    const id = entityId('position', label, p);
-    if (str(p.id)) ids.posts.set(String(p.id), id);
-    facts.add(
-      'positions',
-      {
-        id,
-        role: str(p.role) ?? label,
-        label,
-        organization: ref(record, 'organizations', 'organization_id', p),
-        area: ref(record, 'areas', 'area_id', p),
-        mentions: recordEvidence('popolo:post', p, sourceUrls(p)),
-      },
-      record,
-    );
-  });
-
-  list(doc.memberships).forEach((m, i) => {
-    const record = where('memberships', i, m);
-    // the member: a person (person_id), or an organisation (member: {"@type": "Organization", id}, as this project exports it)
-    const member = m.member && typeof m.member === 'object' ? (m.member as Obj) : null;
-    const orgMember = !str(m.person_id) && member && str(member.id) ? (ids.organizations.get(String(member.id)) ?? null) : null;
-    if (member && !str(m.person_id) && !orgMember) return bad(record, 'member', `no organization ${String(member.id)} in the file`);
-    const holder = orgMember ?? ref(record, 'persons', 'person_id', m);
-    if (!holder) return str(m.person_id) ? undefined : bad(record, 'person_id', 'a membership needs a person_id or a member');
-    const startDate = date(record, m, 'start_date');
-    const endDate = date(record, m, 'end_date');
-    const evidence = recordEvidence('popolo:membership', m, sourceUrls(m));
-    const post = ref(record, 'posts', 'post_id', m);
-    if (post && !orgMember) {
-      const status = endDate ? 'ended' : 'unknown';
-      facts.add('occupancies', { holder, position: post, startDate, endDate, status, evidence }, record, `${holder}|${post}|${startDate ?? ''}`);
-      return;
-    }
-    const organization = ref(record, 'organizations', 'organization_id', m);
-    if (!organization) return str(m.organization_id) ? undefined : bad(record, 'organization_id', 'a membership needs an organization_id or a post_id');
-    const roleText = str(m.role) ?? str(m.label);
-    const membership = {
-      member: holder,
-      organization,
-      role: ROLES[(roleText ?? 'member').toLowerCase()] ?? 'member',
-      roleText,
-      startDate,
-      endDate,
-      onBehalfOf: ref(record, 'organizations', 'on_behalf_of_id', m),
-      area: ref(record, 'areas', 'area_id', m),
-      legislativePeriod: ref(record, 'events', 'legislative_period_id', m),
-      evidence,
-    };
-    const key = [holder, organization, membership.role, startDate, membership.legislativePeriod, membership.onBehalfOf, membership.area].join('|');
-    facts.add('memberships', membership, record, key);
-  });
-  return facts;
+/** identifiers [{scheme, identifier}] → "scheme:value"; a Wikidata one is also the wikidataId. */
+function identifiers(o: Obj, own: string | null): { identifiers: string[]; wikidataId: string | null } {
+  const out = list(o.identifiers)
+    .map((x) => identifier(String(x.scheme ?? ''), x.identifier))
+    .filter((x): x is string => !!x);
+  if (own) out.unshift(own);
+  const wikidata = out.map((x) => /^wikidata:(Q[1-9]\d*)$/.exec(x)?.[1]).find(Boolean) ?? null;
+  return { identifiers: [...new Set(out)], wikidataId: wikidata };
 }
 
 // The model's enum values, for classifications Popolo spells the same way (ministry, committee…).
