@@ -91,11 +91,9 @@ class PopoloReader {
   areas(areas: Obj[]): void {
     const entries = new Map<string, Record<string, unknown>>();
     areas.forEach((a, i) => {
-      const record = this.where('areas', i, a);
-      const name = str(a.name);
-      if (!name) return this.bad(record, 'name', 'an area needs a name');
-      const id = this.entityId('area', name, a);
-      if (str(a.id)) this.ids.areas.set(String(a.id), id);
+      const named = this.named('areas', 'area', i, a, str(a.name), 'name');
+      if (!named) return;
+      const { record, name, id } = named;
       const entry = this.facts.add(
         'areas',
         {
@@ -123,13 +121,10 @@ class PopoloReader {
 
   organizations(organizations: Obj[]): void {
     organizations.forEach((o, i) => {
-      const record = this.where('organizations', i, o);
-      const name = str(o.name);
-      if (!name) return this.bad(record, 'name', 'an organization needs a name');
-      const id = this.entityId('organization', name, o);
-      if (str(o.id)) this.ids.organizations.set(String(o.id), id);
-      const cls = (str(o.classification) ?? '').toLowerCase();
-      const classification = ORG_CLASSES[cls] ?? (MODEL_ORG_CLASSES.has(cls.replace(/\s+/g, '_')) ? cls.replace(/\s+/g, '_') : 'other');
+      const named = this.named('organizations', 'organization', i, o, str(o.name), 'name');
+      if (!named) return;
+      const { record, name, id } = named;
+      const classification = classify(o.classification, ORG_CLASSES, MODEL_ORG_CLASSES);
       this.facts.add(
         'organizations',
         {
@@ -162,18 +157,15 @@ class PopoloReader {
 
   events(events: Obj[]): void {
     events.forEach((e, i) => {
-      const record = this.where('events', i, e);
-      const name = str(e.name);
-      if (!name) return this.bad(record, 'name', 'an event needs a name');
-      const id = this.entityId('event', name, e);
-      if (str(e.id)) this.ids.events.set(String(e.id), id);
-      const cls = (str(e.classification) ?? '').toLowerCase();
+      const named = this.named('events', 'event', i, e, str(e.name), 'name');
+      if (!named) return;
+      const { record, name, id } = named;
       this.facts.add(
         'events',
         {
           id,
           name,
-          classification: EVENT_CLASSES[cls] ?? (MODEL_EVENT_CLASSES.has(cls.replace(/\s+/g, '_')) ? cls.replace(/\s+/g, '_') : 'other'),
+          classification: classify(e.classification, EVENT_CLASSES, MODEL_EVENT_CLASSES),
           startDate: this.date(record, e, 'start_date'),
           endDate: this.date(record, e, 'end_date'),
           organization: this.ref(record, 'organizations', 'organization_id', e),
@@ -225,11 +217,9 @@ class PopoloReader {
 
   posts(posts: Obj[]): void {
     posts.forEach((p, i) => {
-      const record = this.where('posts', i, p);
-      const label = str(p.label) ?? str(p.role);
-      if (!label) return this.bad(record, 'label', 'a post needs a label or a role');
-      const id = this.entityId('position', label, p);
-      if (str(p.id)) this.ids.posts.set(String(p.id), id);
+      const named = this.named('posts', 'position', i, p, str(p.label) ?? str(p.role), 'label');
+      if (!named) return;
+      const { record, name: label, id } = named;
       this.facts.add(
         'positions',
         {
@@ -284,6 +274,22 @@ class PopoloReader {
     });
   }
 
+  /**
+   * An object of `kind` named `name` (its `field`): where it was read and its graph id, its own id
+   * mapped to that id for the references read later; null, and a problem, when it has no name.
+   */
+  private named(kind: 'areas' | 'organizations' | 'events' | 'posts', prefix: string, i: number, o: Obj, name: string | null, field: string) {
+    const record = this.where(kind, i, o);
+    if (!name) {
+      const what = { areas: 'an area', organizations: 'an organization', events: 'an event', posts: 'a post' }[kind];
+      this.bad(record, field, field === 'name' ? `${what} needs a name` : `${what} needs a label or a role`);
+      return null;
+    }
+    const id = this.entityId(prefix, name, o);
+    if (str(o.id)) this.ids[kind].set(String(o.id), id);
+    return { record, name, id };
+  }
+
   /** Where an object was read: the caller's origin (a CSV line), else "persons[3] (id …)". */
   private where(kind: string, i: number, o: Obj): string {
     return this.options.originOf?.(kind, i, o) ?? `${kind}[${i}]${str(o.id) ? ` (id ${String(o.id)})` : ''}`;
@@ -328,6 +334,13 @@ class PopoloReader {
     if (!id) this.bad(record, field, `no ${kind.replace(/s$/, '')} ${v} in the file`);
     return id ?? null;
   }
+}
+
+/** A Popolo classification as the model's enum value: Popolo's own spelling (`table`), the model's (spaces as _), else other. */
+function classify(value: unknown, table: Record<string, string>, modelValues: Set<string>): string {
+  const cls = (str(value) ?? '').toLowerCase();
+  const underscored = cls.replace(/\s+/g, '_');
+  return table[cls] ?? (modelValues.has(underscored) ? underscored : 'other');
 }
 
 const sourceUrls = (o: Obj) =>
