@@ -45,6 +45,12 @@ export type DbObserver = (observation: DbObservation) => void;
 /** A handle on one Neo4j DBMS (single server, cluster or Aura). */
 export class Database {
   private readonly driver: Driver;
+  /**
+   * This Database, also when reached through a view made of it with Object.create (each request's
+   * statement counter, src/graphql/context.ts): what per-process caches of the DBMS key on
+   * (src/graph/plan-ahead.ts), so that a request does not start from an empty one.
+   */
+  readonly origin: Database = this;
   private readonly observers = new Set<DbObserver>();
   /**
    * What the last call told of the database: false after it was unreachable, until a call succeeds

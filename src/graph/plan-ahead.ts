@@ -11,7 +11,7 @@
 import { type Database, type Params } from '../db/database';
 import { paramTypes } from '../db/values';
 
-/** Statement texts (and their parameters' types) planned per process, per Database: at most this many, the least recently used forgotten first. */
+/** Statement texts (and their parameters' types) planned per process, per Database (its origin, shared by its views): at most this many, the least recently used forgotten first. */
 const MAX_KNOWN = 256;
 
 interface Known {
@@ -23,9 +23,10 @@ interface Known {
 
 const registries = new WeakMap<Database, Map<string, Known>>();
 
+/** The statements planned on this Database — the same for every view of it (a request's, Database.origin). */
 function registry(db: Database): Map<string, Known> {
-  let known = registries.get(db);
-  if (!known) registries.set(db, (known = new Map()));
+  let known = registries.get(db.origin);
+  if (!known) registries.set(db.origin, (known = new Map()));
   return known;
 }
 

@@ -2,10 +2,13 @@
 // time a process meets a statement it EXPLAINs it under the maintenance timeout, then runs it; later
 // runs go straight on; replanKnown EXPLAINs every known one again. Seen through a Database whose
 // reads are recorded (the real Neo4j answers every one).
+import { createDatabase } from '../../src/bootstrap';
 import type { Database, Params, Row } from '../../src/db/database';
 import { connectionsParams, searchRows } from '../../src/graph/connections';
 import { forgetPlan, knownStatements, planAhead, replanKnown } from '../../src/graph/plan-ahead';
-import { openTestDb } from '../support/db';
+import { buildContext } from '../../src/graphql/context';
+import { createLogger } from '../../src/log';
+import { openTestDb, testConfig } from '../support/db';
 
 let real: Database;
 beforeAll(async () => {
@@ -14,18 +17,25 @@ beforeAll(async () => {
 afterAll(async () => {
   await real.close();
 });
+// Each test's Database is one of its own (a process that has planned nothing yet): plans are kept per Database.
+const opened: Database[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((db) => db.close()));
+});
 
 interface Call {
   cypher: string;
   timeoutMs: number | undefined;
 }
 
-/** The real database, its reads recorded (and failed on demand); a fresh one has planned nothing in this process. */
+/** A Database of its own on the test's Neo4j, its reads recorded (and failed on demand): it has planned nothing yet. */
 function recorded(options: { failExplains?: number; failRuns?: number } = {}) {
   const calls: Call[] = [];
   let failExplains = options.failExplains ?? 0;
   let failRuns = options.failRuns ?? 0;
-  const db = Object.create(real) as Database;
+  const db = createDatabase(testConfig());
+  opened.push(db);
+  const read = db.read.bind(db);
   db.read = async (cypher: string, params?: Params, timeoutMs?: number): Promise<Row[]> => {
     calls.push({ cypher, timeoutMs });
     if (cypher.startsWith('EXPLAIN ') && failExplains > 0) {
@@ -36,7 +46,7 @@ function recorded(options: { failExplains?: number; failRuns?: number } = {}) {
       failRuns--;
       throw new Error('timed out for the test');
     }
-    return real.read(cypher, params, timeoutMs);
+    return read(cypher, params, timeoutMs);
   };
   const explains = () => calls.filter((c) => c.cypher.startsWith('EXPLAIN '));
   return { db, calls, explains };
@@ -60,6 +70,24 @@ it('EXPLAINs a statement under the maintenance timeout before its first run, and
   await searchRows(db, 4, connectionsParams(NGOC, TINH, 4, 3, null));
   expect(explains()).toHaveLength(1);
   expect(calls).toHaveLength(3);
+});
+
+// The API gives each request its own view of the Database (counting its statements): the plans are
+// the Database's, so only the process's first search of a statement EXPLAINs it, not each request's.
+it("is planned once per Database, not once per request's view of it", async () => {
+  const { db, calls, explains } = recorded();
+  const log = createLogger({ logLevel: 'silent' });
+  const params = connectionsParams(TINH, NGOC, 4, 5, null);
+  for (const request of ['r1', 'r2', 'r3']) {
+    const ctx = buildContext(db, log, request);
+    expect(ctx.db).not.toBe(db);
+    await searchRows(ctx.db, 4, params);
+    // the request's own count: the EXPLAIN and the run for the first, the run alone after
+    expect(ctx.statements.count).toBe(request === 'r1' ? 2 : 1);
+  }
+  expect(explains()).toHaveLength(1);
+  expect(calls).toHaveLength(4);
+  expect(knownStatements(db)).toBe(1);
 });
 
 it('plans a statement once, shared by concurrent searches', async () => {
